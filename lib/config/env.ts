@@ -1,0 +1,114 @@
+// Every environment variable the application reads, validated once at start.
+// A missing or malformed variable stops the start with a French message naming it.
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no", "oui", "non"], {
+    error: "doit valoir true ou false",
+  })
+  .transform((value) => ["true", "1", "yes", "oui"].includes(value));
+
+const postgresUrl = z
+  .string()
+  .url({ error: "doit être une URL de connexion, par ex. postgresql://utilisateur@hôte:5432/base" })
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), {
+    error: "doit commencer par postgresql://",
+  });
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    // Where the application is deployed, independent of how Next built it: "local" is a
+    // developer's machine or a demo (embedded database, development mailbox, demo accounts).
+    APP_ENV: z.enum(["local", "production"], { error: "doit valoir local ou production" }).default("local"),
+    DATABASE_URL: postgresUrl.optional(),
+    DATABASE_POOL_MAX: z.coerce
+      .number({ error: "doit être un nombre entier" })
+      .int({ error: "doit être un nombre entier" })
+      .min(1, { error: "doit valoir au moins 1" })
+      .max(200, { error: "doit valoir au plus 200" })
+      .default(10),
+    EMBEDDED_DB_PORT: z.coerce
+      .number({ error: "doit être un numéro de port" })
+      .int()
+      .min(1024, { error: "doit être un port entre 1024 et 65535" })
+      .max(65535, { error: "doit être un port entre 1024 et 65535" })
+      .default(54329),
+    EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),
+    APP_URL: z
+      .string()
+      .url({ error: "doit être l'adresse publique de l'application, par ex. https://label.example.fr" })
+      .default("http://localhost:3000"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    AUTH_SECRET: z.string().min(32, { error: "doit contenir au moins 32 caractères" }).optional(),
+    SMTP_URL: z
+      .string()
+      .url({ error: "doit être une URL smtp:// ou smtps://" })
+      .refine((value) => /^smtps?:\/\//.test(value), { error: "doit commencer par smtp:// ou smtps://" })
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Label Commune Cyber Dynamique <ne-pas-repondre@localhost>"),
+    OIDC_ISSUER: z.string().url({ error: "doit être l'URL de l'émetteur OpenID Connect" }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^sk_(test|live)_/, { error: "doit commencer par sk_test_ ou sk_live_" })
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, { error: "doit commencer par whsec_" }).optional(),
+    CERTIFICATE_P12_BASE64: z.string().min(1).optional(),
+    CERTIFICATE_P12_PASSWORD: z.string().optional(),
+    SEED_DEMO: booleanFlag.optional(),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "est requise dès qu'une variable OIDC_* est définie" });
+      }
+    }
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "est requise avec STRIPE_SECRET_KEY" });
+    }
+    if (env.APP_ENV === "production") {
+      if (!env.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "est requise en production" });
+      if (!env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "est requise en production (envoi des liens de connexion)" });
+      if (!env.DATABASE_URL) ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "est requise en production (la base embarquée sert au développement)" });
+      if (!env.CERTIFICATE_P12_BASE64) ctx.addIssue({ code: "custom", path: ["CERTIFICATE_P12_BASE64"], message: "est requise en production (signature des certificats)" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration invalide :\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses a set of variables; throws an EnvError whose lines each name a variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings count as unset, as in most deployment tools.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => {
+      const name = issue.path.join(".") || "(environnement)";
+      return `la variable ${name} ${issue.message}`;
+    }),
+  );
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Demo accounts and data are seeded unless switched off (and never by default in production). */
+export function shouldSeedDemo(current: Env = env()): boolean {
+  return current.SEED_DEMO ?? current.APP_ENV !== "production";
+}
