@@ -25,7 +25,9 @@ type Engine = {
 
 type EngineModule = { SchemaEngine: { new: (options: unknown, log: (msg: string) => void, adapter: object) => Promise<Engine> } };
 
-let enginePromise: Promise<EngineModule> | undefined;
+// The bindings module is one per process even when this file is loaded twice (test runners
+// load it once per project): the instance and the queue must be one per process too.
+const shared = globalThis as unknown as { __ccdSchemaEngine?: Promise<EngineModule>; __ccdSchemaEngineQueue?: Promise<unknown> };
 
 /** The wasm engine reports panics through this global before aborting. */
 const panicRegistry = { message: "", set_message(message: string) { this.message = message; if (process.env.DEBUG_SCHEMA_ENGINE) console.error("PANIC:", message); } };
@@ -33,7 +35,7 @@ const panicRegistry = { message: "", set_message(message: string) { this.message
 
 /** Instantiates the wasm module once per process. */
 function loadEngineModule(): Promise<EngineModule> {
-  enginePromise ??= (async () => {
+  shared.__ccdSchemaEngine ??= (async () => {
     const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
     const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
@@ -43,7 +45,7 @@ function loadEngineModule(): Promise<EngineModule> {
     (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
     return bindings as unknown as EngineModule;
   })();
-  return enginePromise;
+  return shared.__ccdSchemaEngine;
 }
 
 export async function readSchema() {
@@ -94,11 +96,20 @@ const PG_TEXT_OID = 25;
  *   adapter does not map: we hand them over as the Character type the engine expects.
  */
 class EnginePg extends PrismaPg {
+  private readonly opened: { dispose(): Promise<void> }[] = [];
   override async connect() {
-    return adaptForSchemaEngine(await super.connect());
+    return this.track(adaptForSchemaEngine(await super.connect()));
   }
   override async connectToShadowDb() {
-    return adaptForSchemaEngine(await super.connectToShadowDb());
+    return this.track(adaptForSchemaEngine(await super.connectToShadowDb()));
+  }
+  /** Freeing the engine does not close its connections: we do. */
+  async closeAll() {
+    await Promise.allSettled(this.opened.splice(0).map((adapter) => adapter.dispose()));
+  }
+  private track<T extends { dispose(): Promise<void> }>(adapter: T): T {
+    this.opened.push(adapter);
+    return adapter;
   }
 }
 
@@ -136,11 +147,20 @@ function adaptForSchemaEngine<T extends object>(adapter: T): T {
 
 const noFilter = { externalTables: [], externalEnums: [] };
 
+// One engine at a time per process: they share the wasm module's memory.
+
 /** Runs `work` with an engine connected to `connectionString`, and frees it afterwards. */
-export async function withSchemaEngine<T>(connectionString: string, work: (engine: Engine) => Promise<T>): Promise<T> {
+export function withSchemaEngine<T>(connectionString: string, work: (engine: Engine) => Promise<T>): Promise<T> {
+  const run = (shared.__ccdSchemaEngineQueue ?? Promise.resolve()).then(() => runWithEngine(connectionString, work));
+  shared.__ccdSchemaEngineQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function runWithEngine<T>(connectionString: string, work: (engine: Engine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   const schema = await readSchema();
-  const factory = bindMigrationAwareSqlAdapterFactory(new EnginePg({ connectionString, max: 1 }));
+  const pgFactory = new EnginePg({ connectionString, max: 1 });
+  const factory = bindMigrationAwareSqlAdapterFactory(pgFactory);
   const logs: string[] = [];
   const engine = await SchemaEngine.new(
     { datamodels: schema.files.map((file) => [file.path, file.content]) },
@@ -151,6 +171,7 @@ export async function withSchemaEngine<T>(connectionString: string, work: (engin
     return await work(engine);
   } finally {
     engine.free();
+    await pgFactory.closeAll();
   }
 }
 

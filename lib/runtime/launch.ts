@@ -1,0 +1,68 @@
+// `npm start` / `npm run dev`: one command from a fresh clone to a running application.
+// Without DATABASE_URL it starts the embedded PostgreSQL (data under .data/), then applies
+// migrations, imports the territories and seeds the demo on an empty database, builds if
+// needed, and runs Next with DATABASE_URL pointing at the database it prepared.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { env, shouldSeedDemo, EnvError } from "@/lib/config/env";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { projectRoot } from "@/lib/db/schema-engine";
+import { prepareDatabase } from "./prepare-database";
+
+const dev = process.argv.includes("--dev");
+const log = (line: string) => console.log(`[ccd] ${line}`);
+
+async function main() {
+  let config;
+  try {
+    config = env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`✖ ${error.message}\nVoir .env.example pour la liste des variables.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let embedded: EmbeddedPostgres | undefined;
+  let url = config.DATABASE_URL;
+  if (!url) {
+    const dataDir = path.resolve(projectRoot, config.EMBEDDED_DB_DIR);
+    log(`Base embarquée (PGlite) : ${path.relative(projectRoot, dataDir)}, port ${config.EMBEDDED_DB_PORT}`);
+    embedded = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_DB_PORT });
+    url = embedded.url;
+  }
+
+  await prepareDatabase(url, { seedDemo: shouldSeedDemo(config), log });
+
+  const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
+  const childEnv = { ...process.env, DATABASE_URL: url, PORT: String(config.PORT) };
+  if (!dev && !existsSync(path.join(projectRoot, ".next/BUILD_ID"))) {
+    log("Première exécution : construction de l'application (next build)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: projectRoot, env: childEnv, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("La construction de l'application a échoué (voir ci-dessus).");
+  }
+
+  const args = dev ? ["dev", "-p", String(config.PORT)] : ["start", "-p", String(config.PORT)];
+  const next = spawn(process.execPath, [nextBin, ...args], { cwd: projectRoot, env: childEnv, stdio: "inherit" });
+  log(`Application : ${config.APP_URL}`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    next.kill("SIGTERM");
+    await embedded?.stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  next.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.DEBUG) console.error(error);
+  process.exit(1);
+});

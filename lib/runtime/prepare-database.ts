@@ -1,0 +1,28 @@
+// Everything a database needs before the application serves requests: pending migrations,
+// the territory of France on an empty database, and demo data when enabled.
+import { createPrismaClient } from "@/lib/db/create-client";
+import { applyMigrations } from "@/lib/db/schema-engine";
+import { importTerritories, isTerritoryTableEmpty } from "@/lib/territories/import";
+import { seedDemo, isDemoSeeded } from "@/lib/demo/seed-demo";
+
+export type PrepareOptions = { seedDemo: boolean; log?: (line: string) => void };
+
+export async function prepareDatabase(url: string, options: PrepareOptions): Promise<void> {
+  const log = options.log ?? (() => {});
+  const applied = await applyMigrations(url);
+  log(applied.length ? `Migrations appliquées : ${applied.join(", ")}` : "Base à jour (aucune migration en attente).");
+  const db = createPrismaClient(url, { max: 2 });
+  try {
+    if (await isTerritoryTableEmpty(db)) {
+      log("Import des communes et intercommunalités (COG 2026)…");
+      const report = await importTerritories(db);
+      log(`  ${report.communes} communes, ${report.epci} EPCI importés en ${(report.ms / 1000).toFixed(1)} s.`);
+    }
+    if (options.seedDemo && !(await isDemoSeeded(db))) {
+      await seedDemo(db);
+      log("Données de démonstration créées (comptes listés dans le README).");
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,18 @@
+// npm run db:seed — demo round and one account per role (listed in README); idempotent.
+import { createPrismaClient } from "@/lib/db/create-client";
+import { applyMigrations } from "@/lib/db/schema-engine";
+import { seedDemo } from "@/lib/demo/seed-demo";
+import { runCli, withDatabaseUrl } from "@/lib/runtime/database-url";
+
+runCli(() =>
+  withDatabaseUrl(async (url) => {
+    await applyMigrations(url);
+    const db = createPrismaClient(url, { max: 2 });
+    try {
+      const report = await seedDemo(db);
+      console.log(`Démo prête : campagne ${report.roundYear}, ${report.accounts.length} comptes.`);
+    } finally {
+      await db.$disconnect();
+    }
+  }),
+);
