@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { migrationDirectoryName } from "@/lib/db/migration-name";
-import { applyMigrations, diffDatabaseToSchema, migrationsDir } from "@/lib/db/schema-engine";
+import { applyMigrations, diffDatabaseToSchema, meaningfulSql, migrationsDir } from "@/lib/db/schema-engine";
 import { runCli, withDatabaseUrl } from "@/lib/runtime/database-url";
 
 runCli(async () => {
@@ -11,7 +11,7 @@ runCli(async () => {
   await withDatabaseUrl(async (url) => {
     await applyMigrations(url);
     const sql = await diffDatabaseToSchema(url);
-    if (!sql) {
+    if (!meaningfulSql(sql)) {
       console.log("Aucun changement entre schema.prisma et les migrations : rien à écrire.");
       return;
     }

@@ -224,7 +224,7 @@ async function unfinishedMigrations(connectionString: string): Promise<string[]>
   }
 }
 
-/** SQL that would bring the live database to what schema.prisma describes ("" when in sync). */
+/** SQL that would bring the live database to what schema.prisma describes (see `meaningfulSql`). */
 export async function diffDatabaseToSchema(connectionString: string): Promise<string> {
   const schema = await readSchema();
   return withSchemaEngine(connectionString, async (engine) => {
@@ -236,7 +236,7 @@ export async function diffDatabaseToSchema(connectionString: string): Promise<st
       exitCode: null,
       filters: noFilter,
     });
-    return normalizeDiff(result.stdout ?? "");
+    return (result.stdout ?? "").trim();
   });
 }
 
@@ -255,8 +255,8 @@ export async function diffEmptyToSchema(connectionString: string): Promise<strin
   });
 }
 
-/** The engine prints a comment when there is nothing to do. */
-function normalizeDiff(sql: string): string {
+/** The statements of a script without comments: "" when the engine had nothing to do. */
+export function meaningfulSql(sql: string): string {
   const meaningful = sql
     .split("\n")
     .filter((line) => line.trim() !== "" && !line.trim().startsWith("--"))
