@@ -3,7 +3,9 @@
 // migrations, imports the territories and seeds the demo on an empty database, builds if
 // needed, and runs Next with DATABASE_URL pointing at the database it prepared.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env, shouldSeedDemo, EnvError } from "@/lib/config/env";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
@@ -37,7 +39,12 @@ async function main() {
   await prepareDatabase(url, { seedDemo: shouldSeedDemo(config), log });
 
   const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
-  const childEnv = { ...process.env, DATABASE_URL: url, PORT: String(config.PORT) };
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    PORT: String(config.PORT),
+    AUTH_SECRET: config.AUTH_SECRET ?? (await localAuthSecret()),
+  };
   if (!dev && !existsSync(path.join(projectRoot, ".next/BUILD_ID"))) {
     log("Première exécution : construction de l'application (next build)…");
     const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: projectRoot, env: childEnv, stdio: "inherit" });
@@ -59,6 +66,17 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   next.on("exit", (code) => void stop(code ?? 0));
+}
+
+/** Outside production a secret is generated once and kept under .data/, so sessions survive restarts. */
+async function localAuthSecret(): Promise<string> {
+  const file = path.join(projectRoot, ".data/auth-secret");
+  const existing = await readFile(file, "utf8").catch(() => "");
+  if (existing.trim().length >= 32) return existing.trim();
+  const secret = randomBytes(48).toString("base64url");
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 main().catch((error: unknown) => {

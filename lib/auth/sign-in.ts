@@ -1,0 +1,54 @@
+// Asking for a sign-in link: validation, rate limits, and the e-mail itself.
+import { z } from "zod";
+import type { Db } from "@/lib/db/create-client";
+import type { Email } from "@/lib/notifications/mailer";
+import { SIGN_IN_LIMITS, consumeRateLimit } from "./rate-limit";
+
+/** Magic links are short-lived (and single-use: next-auth deletes the token when used). */
+export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
+
+export const emailSchema = z
+  .string({ error: "Saisissez votre adresse électronique." })
+  .trim()
+  .min(1, { error: "Saisissez votre adresse électronique." })
+  .max(254, { error: "Cette adresse est trop longue." })
+  .pipe(z.email({ error: "Cette adresse électronique n'est pas valide (exemple : prenom.nom@mairie-exemple.fr)." }))
+  .transform((value) => value.toLowerCase());
+
+export const signInRequestSchema = z.object({ email: emailSchema });
+
+/**
+ * Whether a sign-in e-mail may be sent now. The answer never depends on whether an account
+ * exists for the address.
+ */
+export async function allowSignInRequest(db: Db, email: string, ip: string | null): Promise<boolean> {
+  const byEmail = await consumeRateLimit(db, `sign-in:email:${email}`, SIGN_IN_LIMITS.perEmail);
+  const byIp = ip ? await consumeRateLimit(db, `sign-in:ip:${ip}`, SIGN_IN_LIMITS.perIp) : true;
+  return byEmail && byIp;
+}
+
+export function signInEmail(to: string, url: string): Email {
+  const minutes = MAGIC_LINK_MAX_AGE_SECONDS / 60;
+  return {
+    to,
+    subject: "Votre lien de connexion — Label Commune Cyber Dynamique",
+    text: [
+      "Bonjour,",
+      "",
+      "Pour vous connecter à la plateforme du label Commune Cyber Dynamique, ouvrez ce lien :",
+      url,
+      "",
+      `Il est valable ${minutes} minutes et ne sert qu'une fois.`,
+      "Si vous n'avez pas demandé à vous connecter, ignorez ce message : rien ne sera fait sans ce lien.",
+      "",
+      "L'équipe de l'Association des Communes Cyber Dynamiques",
+    ].join("\n"),
+    html: `<p>Bonjour,</p><p>Pour vous connecter à la plateforme du label Commune Cyber Dynamique, cliquez sur ce lien :</p><p><a href="${url.replaceAll("&", "&amp;")}">Me connecter</a></p><p>Il est valable ${minutes} minutes et ne sert qu'une fois.</p><p>Si vous n'avez pas demandé à vous connecter, ignorez ce message : rien ne sera fait sans ce lien.</p><p>L'équipe de l'Association des Communes Cyber Dynamiques</p>`,
+  };
+}
+
+/** The client's address as the first proxy saw it. */
+export function clientIp(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || null;
+}
