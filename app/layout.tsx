@@ -1,0 +1,37 @@
+import type { Metadata, Viewport } from "next";
+import { GeistSans } from "geist/font/sans";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { SkipLink } from "@/components/layout/skip-link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: {
+    default: "Label Commune Cyber Dynamique",
+    template: "%s – Label Commune Cyber Dynamique",
+  },
+  description:
+    "Le label annuel de l’Association des Communes Cyber Dynamiques pour les communes et intercommunalités qui s’engagent pour leur cybersécurité.",
+  applicationName: "Label Commune Cyber Dynamique",
+};
+
+export const viewport: Viewport = {
+  themeColor: "#1f3f8a",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="fr" className={GeistSans.variable}>
+      <body className="flex min-h-screen flex-col">
+        <SkipLink />
+        <SiteHeader />
+        {/* tabIndex -1 lets the skip link move keyboard focus here, not only the scroll position. */}
+        <main id="contenu" tabIndex={-1} className="flex-1 focus:outline-none">
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}
