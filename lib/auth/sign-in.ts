@@ -1,21 +1,12 @@
 // Asking for a sign-in link: validation, rate limits, and the e-mail itself.
-import { z } from "zod";
 import type { Db } from "@/lib/db/create-client";
 import type { Email } from "@/lib/notifications/mailer";
 import { SIGN_IN_LIMITS, consumeRateLimit } from "./rate-limit";
 
+export { emailSchema } from "./schemas";
+
 /** Magic links are short-lived (and single-use: next-auth deletes the token when used). */
 export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
-
-export const emailSchema = z
-  .string({ error: "Saisissez votre adresse électronique." })
-  .trim()
-  .min(1, { error: "Saisissez votre adresse électronique." })
-  .max(254, { error: "Cette adresse est trop longue." })
-  .pipe(z.email({ error: "Cette adresse électronique n'est pas valide (exemple : prenom.nom@mairie-exemple.fr)." }))
-  .transform((value) => value.toLowerCase());
-
-export const signInRequestSchema = z.object({ email: emailSchema });
 
 /**
  * Whether a sign-in e-mail may be sent now. The answer never depends on whether an account

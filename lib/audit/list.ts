@@ -1,0 +1,44 @@
+import { requireAssociationPermission, requirePermission } from "@/lib/auth/access";
+import type { Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/create-client";
+
+const select = {
+  id: true,
+  createdAt: true,
+  action: true,
+  targetType: true,
+  targetId: true,
+  data: true,
+  actor: { select: { name: true, email: true } },
+  organization: { select: { id: true, name: true } },
+} as const;
+
+/** An organization's audit trail, for its managers and the association's administrators. */
+export async function listOrganizationAudit(db: Db, actor: Actor, organizationId: string, take = 100) {
+  await requirePermission(db, actor, organizationId, "audit:read");
+  return db.auditEvent.findMany({ where: { organizationId }, orderBy: { createdAt: "desc" }, take, select });
+}
+
+/** Everything, for administrators. */
+export async function listAllAudit(db: Db, actor: Actor, take = 200) {
+  requireAssociationPermission(actor, "audit:read");
+  return db.auditEvent.findMany({ orderBy: { createdAt: "desc" }, take, select });
+}
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "auth.signed_in": "Connexion",
+  "auth.signed_out": "Déconnexion",
+  "organization.claimed": "Demande d'adhésion au label",
+  "organization.validated": "Adhésion validée par l'association",
+  "organization.rejected": "Adhésion refusée par l'association",
+  "membership.requested": "Demande pour rejoindre l'organisation",
+  "membership.accepted": "Demande acceptée",
+  "membership.refused": "Demande refusée",
+  "membership.role_changed": "Rôle modifié",
+  "membership.removed": "Membre retiré",
+  "membership.left": "Départ de l'organisation",
+  "invitation.sent": "Invitation envoyée",
+  "invitation.revoked": "Invitation annulée",
+  "invitation.accepted": "Invitation acceptée",
+  "demo.seeded": "Données de démonstration créées",
+};

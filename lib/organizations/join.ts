@@ -1,0 +1,78 @@
+// Joining the label: the first person to claim a territory creates its organization, pending
+// the association's validation; later people ask to join and a manager accepts them.
+import { recordAudit } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/actor";
+import { DomainError } from "@/lib/auth/errors";
+import type { Db } from "@/lib/db/create-client";
+import type { OrganizationRole } from "@/lib/db/generated/enums";
+import type { z } from "zod";
+import type { joinTerritorySchema } from "./schemas";
+
+export type JoinOutcome =
+  | { kind: "claimed"; organizationId: string; organizationName: string }
+  | { kind: "requested"; organizationId: string; organizationName: string };
+
+type JoinInput = z.output<typeof joinTerritorySchema>;
+
+/** Only an EPCI has intercommunal referents; a commune has none. */
+function checkRoleFitsTerritory(role: OrganizationRole, kind: "COMMUNE" | "EPCI") {
+  if (role === "EPCI_REFERENT" && kind !== "EPCI") {
+    throw new DomainError("Le rôle de référent intercommunal existe seulement pour une intercommunalité.", "role");
+  }
+}
+
+export async function joinTerritory(db: Db, actor: Actor, input: JoinInput): Promise<JoinOutcome> {
+  return db.$transaction(async (tx) => {
+    const territory = await tx.territory.findUnique({
+      where: { code: input.territoryCode },
+      select: { code: true, name: true, kind: true, organization: { select: { id: true, name: true, status: true } } },
+    });
+    if (!territory) {
+      throw new DomainError("Ce territoire ne figure pas dans la liste officielle : choisissez-le dans les résultats de la recherche.", "territoryCode");
+    }
+    checkRoleFitsTerritory(input.role, territory.kind);
+
+    const existing = territory.organization;
+    if (!existing) {
+      const organization = await tx.organization.create({
+        data: { territoryCode: territory.code, name: territory.name, status: "PENDING", requestedById: actor.userId },
+      });
+      await tx.membership.create({
+        data: { userId: actor.userId, organizationId: organization.id, role: input.role, title: input.title },
+      });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        organizationId: organization.id,
+        action: "organization.claimed",
+        targetType: "Organization",
+        targetId: organization.id,
+        data: { territoryCode: territory.code, role: input.role, message: input.message ?? null },
+      });
+      return { kind: "claimed", organizationId: organization.id, organizationName: organization.name };
+    }
+
+    if (existing.status === "REJECTED" || existing.status === "SUSPENDED") {
+      throw new DomainError(`L'adhésion de ${existing.name} n'est pas ouverte pour le moment. Contactez l'association.`);
+    }
+    const member = await tx.membership.findFirst({ where: { organizationId: existing.id, userId: actor.userId }, select: { id: true } });
+    if (member) throw new DomainError(`Vous êtes déjà membre de ${existing.name}.`);
+    const pending = await tx.joinRequest.findFirst({
+      where: { organizationId: existing.id, userId: actor.userId, status: "PENDING" },
+      select: { id: true },
+    });
+    if (pending) throw new DomainError(`Votre demande pour rejoindre ${existing.name} est déjà en attente de réponse.`);
+
+    const request = await tx.joinRequest.create({
+      data: { organizationId: existing.id, userId: actor.userId, requestedRole: input.role, message: input.message },
+    });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      organizationId: existing.id,
+      action: "membership.requested",
+      targetType: "JoinRequest",
+      targetId: request.id,
+      data: { role: input.role },
+    });
+    return { kind: "requested", organizationId: existing.id, organizationName: existing.name };
+  });
+}

@@ -1,0 +1,88 @@
+// The association validates (or refuses) each new organization before it acts for its territory.
+import { recordAudit } from "@/lib/audit/record";
+import { requireAssociationPermission } from "@/lib/auth/access";
+import type { Actor } from "@/lib/auth/actor";
+import { DomainError } from "@/lib/auth/errors";
+import { env } from "@/lib/config/env";
+import type { Db } from "@/lib/db/create-client";
+import { sendEmail } from "@/lib/notifications/mailer";
+import type { z } from "zod";
+import type { decideOrganizationSchema } from "./schemas";
+
+/** What an administrator needs to decide: who asked, from which domain, and the official data. */
+export async function listPendingOrganizations(db: Db, actor: Actor) {
+  requireAssociationPermission(actor, "organization:validate");
+  const organizations = await db.organization.findMany({
+    where: { status: "PENDING" },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      name: true,
+      createdAt: true,
+      requestedBy: { select: { name: true, email: true } },
+      memberships: { select: { role: true, title: true, user: { select: { email: true } } } },
+      territory: {
+        select: {
+          code: true,
+          kind: true,
+          siren: true,
+          population: true,
+          postcodes: true,
+          epciKind: true,
+          department: { select: { code: true, name: true } },
+          region: { select: { name: true } },
+          epci: { select: { name: true } },
+        },
+      },
+    },
+  });
+  return organizations.map((organization) => ({
+    ...organization,
+    requesterDomain: organization.requestedBy?.email.split("@")[1] ?? null,
+  }));
+}
+
+type DecideInput = z.output<typeof decideOrganizationSchema>;
+
+export async function decideOrganization(db: Db, actor: Actor, input: DecideInput) {
+  requireAssociationPermission(actor, "organization:validate");
+  const result = await db.$transaction(async (tx) => {
+    const organization = await tx.organization.findUnique({
+      where: { id: input.organizationId },
+      select: { id: true, name: true, status: true, requestedBy: { select: { email: true } } },
+    });
+    if (!organization) throw new DomainError("Cette demande d'adhésion n'existe plus.");
+    if (organization.status !== "PENDING") throw new DomainError(`La demande de ${organization.name} a déjà été traitée.`);
+    const approved = input.decision === "approve";
+    await tx.organization.update({
+      where: { id: organization.id },
+      data: approved
+        ? { status: "ACTIVE", validatedAt: new Date(), validatedById: actor.userId, rejectionReason: null }
+        : { status: "REJECTED", rejectionReason: input.reason },
+    });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      organizationId: organization.id,
+      action: approved ? "organization.validated" : "organization.rejected",
+      targetType: "Organization",
+      targetId: organization.id,
+      data: approved ? {} : { reason: input.reason ?? null },
+    });
+    return { organization, approved };
+  });
+
+  const to = result.organization.requestedBy?.email;
+  if (to) {
+    const url = `${env().APP_URL}/espace`;
+    await sendEmail(db, {
+      to,
+      subject: result.approved
+        ? `Adhésion validée : ${result.organization.name} — Label Commune Cyber Dynamique`
+        : `Adhésion refusée : ${result.organization.name} — Label Commune Cyber Dynamique`,
+      text: result.approved
+        ? `Bonjour,\n\nL'association a validé l'adhésion de ${result.organization.name}. Vous pouvez maintenant préparer votre dossier de label :\n${url}\n\nL'équipe de l'ACCD`
+        : `Bonjour,\n\nL'association n'a pas pu valider l'adhésion de ${result.organization.name}.\nMotif : ${input.reason}\n\nPour toute question, répondez à ce courriel.\n\nL'équipe de l'ACCD`,
+    }).catch((error: unknown) => console.error("[mail] validation notice not sent", error));
+  }
+  return { organizationId: result.organization.id, status: result.approved ? "ACTIVE" : "REJECTED" };
+}
