@@ -174,6 +174,14 @@ export async function importTerritories(db: Db, options: ImportOptions = {}): Pr
     { maxWait: 30_000, timeout: 300_000 },
   );
 
+  // Fresh statistics, or the planner guesses the sizes of the tables it just saw filled and
+  // the search scans them whole; the vacuum also moves the new postcodes out of the GIN
+  // index's pending list (slow to search) and drops the replaced search keys. The embedded
+  // PGlite has no autovacuum to do it later. VACUUM cannot run inside the transaction.
+  const vacuumStarted = performance.now();
+  await db.$executeRawUnsafe(`VACUUM (ANALYZE) "Region", "Department", "Territory", "TerritorySearchKey"`);
+  log(`Statistiques de la base mises à jour (${Math.round(performance.now() - vacuumStarted)} ms)`);
+
   const ms = Math.round(performance.now() - started);
   log(`Import des territoires terminé en ${ms} ms`);
   return {
