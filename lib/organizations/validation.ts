@@ -42,7 +42,7 @@ export async function listPendingOrganizations(db: Db, actor: Actor) {
   }));
 }
 
-type DecideInput = z.output<typeof decideOrganizationSchema>;
+type DecideInput = Omit<z.output<typeof decideOrganizationSchema>, "reason"> & { reason?: string };
 
 export async function decideOrganization(db: Db, actor: Actor, input: DecideInput) {
   requireAssociationPermission(actor, "organization:validate");
