@@ -26,7 +26,7 @@ export default defineConfig(async () => {
     extends: true as const,
     test: {
       name,
-      include: ["lib/**/*.db.test.ts", "prisma/**/*.db.test.ts", "tests/db/**/*.db.test.ts"],
+      include: ["lib/**/*.db.test.ts", "prisma/**/*.db.test.ts", "tests/db/**/*.db.test.ts", "tests/isolation/**/*.db.test.ts"],
       globalSetup: [`tests/support/global-setup-${kind}.ts`],
       setupFiles: ["tests/support/database-per-file.ts"],
       testTimeout: 60_000,
