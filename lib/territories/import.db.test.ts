@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/create-client";
-import { countTerritories, importTerritories, isTerritoryTableEmpty, type ImportResult } from "./import";
+import { countTerritories, importTerritories, isTerritoryTableEmpty, needsTerritoryImport, type ImportResult } from "./import";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 let first: ImportResult;
 let wasEmpty: boolean;
+let neededBefore: boolean;
 
 beforeAll(async () => {
   wasEmpty = await isTerritoryTableEmpty(db);
+  neededBefore = await needsTerritoryImport(db);
   first = await importTerritories(db);
   console.log(`Import des territoires (${process.env.DATABASE_URL?.includes(":5432/") ? "PostgreSQL" : "PGlite"}) : ${first.ms} ms`);
 });
@@ -22,7 +24,9 @@ async function searchKeyCount(): Promise<number> {
 describe("importTerritories", () => {
   it("loads the whole 2026 geographic code", async () => {
     expect(wasEmpty).toBe(true);
+    expect(neededBefore).toBe(true);
     expect(await isTerritoryTableEmpty(db)).toBe(false);
+    expect(await needsTerritoryImport(db)).toBe(false);
     expect(first).toMatchObject({ regions: 26, departments: 109, communes: 34_969, epci: 1_255, memberships: 34_871 });
     expect(first.territoriesChanged).toBe(34_969 + 1_255);
     expect(await countTerritories(db)).toEqual({ communes: 34_969, epci: 1_255 });
@@ -83,5 +87,12 @@ describe("importTerritories", () => {
 
     const third = await importTerritories(db);
     expect(third.territoriesChanged).toBe(0);
+  });
+
+  it("asks for an import when the territories come from an older edition", async () => {
+    await db.$executeRaw`UPDATE "Territory" SET "cogYear" = 2025`;
+    expect(await needsTerritoryImport(db)).toBe(true);
+    await db.$executeRaw`UPDATE "Territory" SET "cogYear" = 2026`;
+    expect(await needsTerritoryImport(db)).toBe(false);
   });
 });

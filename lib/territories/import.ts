@@ -201,6 +201,17 @@ export async function isTerritoryTableEmpty(db: Db): Promise<boolean> {
   return row?.empty ?? true;
 }
 
+/**
+ * True when the territories are missing or come from an older edition of the geographic code
+ * than the one this code ships (after an upgrade of @etalab/decoupage-administratif): start-up
+ * can then run the import, instead of only on an empty database.
+ */
+export async function needsTerritoryImport(db: Db): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ needed: boolean }[]>`
+    SELECT NOT EXISTS (SELECT 1 FROM "Territory" WHERE "cogYear" >= ${COG_YEAR}::int) AS "needed"`;
+  return row?.needed ?? true;
+}
+
 export async function countTerritories(db: Db): Promise<{ communes: number; epci: number }> {
   const [row] = await db.$queryRaw<{ communes: number; epci: number }[]>`
     SELECT count(*) FILTER (WHERE "kind" = 'COMMUNE')::int AS "communes",
