@@ -30,7 +30,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         </div>
         {digest ? (
           <p className="mt-8 text-base text-ink-muted">
-            Si vous contactez l’association à ce sujet, indiquez cette référence : <code>{digest}</code>
+            Si vous contactez l’association à ce sujet, indiquez cette référence : <code>{digest}</code>
           </p>
         ) : null}
       </div>

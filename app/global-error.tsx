@@ -11,7 +11,7 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
           <p style={{ fontWeight: 700, color: "#0f2150" }}>Label Commune Cyber Dynamique</p>
           <h1 style={{ color: "#0f2150", fontSize: "2rem", lineHeight: 1.25 }}>Une erreur est survenue</h1>
           <p style={{ fontSize: "1.125rem" }}>
-            La plateforme n’a pas pu s’afficher. Ce n’est pas de votre fait. Réessayez dans quelques instants ; si le
+            La plateforme n’a pas pu s’afficher. Ce n’est pas de votre fait. Réessayez dans quelques instants ; si le
             problème continue, revenez plus tard.
           </p>
           <p style={{ display: "flex", gap: "1rem", flexWrap: "wrap", marginTop: "2rem" }}>

@@ -22,7 +22,7 @@ export default function AccessibilityStatementPage() {
 
       <h2>État de conformité</h2>
       <p>
-        La plateforme du label Commune Cyber Dynamique est <strong>non conforme</strong> avec le RGAA version 4.1.2 :
+        La plateforme du label Commune Cyber Dynamique est <strong>non conforme</strong> avec le RGAA version 4.1.2 :
         elle n’a pas encore fait l’objet d’un audit de conformité. Tant qu’aucun audit n’a mesuré le respect des
         critères, le référentiel impose cette mention, même si la plateforme est conçue pour être accessible.
       </p>
@@ -61,7 +61,7 @@ export default function AccessibilityStatementPage() {
       <h2>Retour d’information et contact</h2>
       <p>
         Si vous n’arrivez pas à accéder à un contenu ou à un service, contactez-nous <ContactLine subject="Accessibilité" />.
-        Décrivez-nous le problème rencontré et la page concernée : nous vous orienterons vers une solution ou vous
+        Décrivez-nous le problème rencontré et la page concernée : nous vous orienterons vers une solution ou vous
         transmettrons l’information sous une autre forme. Nous vous répondrons sous 15 jours ouvrés.
       </p>
 
@@ -71,7 +71,7 @@ export default function AccessibilityStatementPage() {
         empêche d’accéder à un contenu ou à un service de la plateforme, et que vous n’avez pas obtenu de réponse
         satisfaisante.
       </p>
-      <p>Vous pouvez :</p>
+      <p>Vous pouvez :</p>
       <ul>
         <li>
           écrire un message au Défenseur des droits, avec le{" "}
@@ -83,7 +83,7 @@ export default function AccessibilityStatementPage() {
           ;
         </li>
         <li>
-          envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) :
+          envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) :
           <br />
           Défenseur des droits
           <br />

@@ -22,7 +22,7 @@ export default function PersonalDataPage() {
       lead="Ce que nous collectons, pourquoi, combien de temps nous le gardons, et comment exercer vos droits."
       updatedOn="22 novembre 2026"
     >
-      <h2>Qui est responsable de vos données ?</h2>
+      <h2>Qui est responsable de vos données ?</h2>
       <p>
         L’Association des Communes Cyber Dynamiques (ACCD), qui édite la plateforme, est responsable des
         traitements décrits sur cette page, au sens du règlement général sur la protection des données (RGPD).
@@ -33,24 +33,24 @@ export default function PersonalDataPage() {
         Vous pouvez consulter la plateforme et rechercher une commune sans créer de compte. La recherche porte sur
         des données publiques (noms et codes des collectivités) et n’enregistre rien qui vous concerne. La
         plateforme n’utilise ni cookie publicitaire, ni outil de mesure d’audience, ni contenu hébergé par un
-        tiers : aucun bandeau de consentement n’est donc nécessaire.
+        tiers : aucun bandeau de consentement n’est donc nécessaire.
       </p>
 
       <h2>Les données que nous collectons</h2>
-      <p>Lorsque vous agissez pour une collectivité, nous enregistrons :</p>
+      <p>Lorsque vous agissez pour une collectivité, nous enregistrons :</p>
       <ul>
         <li>
           <strong>votre compte</strong> : nom, prénom, adresse électronique professionnelle, fonction, collectivité
-          représentée et rôle sur la plateforme ;
+          représentée et rôle sur la plateforme ;
         </li>
         <li>
           <strong>le dossier de la collectivité</strong> : réponses au questionnaire, plan d’action, documents
-          déposés, et l’identité du « Cyber Champion » désigné (nom, fonction, adresse électronique) ;
+          déposés, et l’identité du « Cyber Champion » désigné (nom, fonction, adresse électronique) ;
         </li>
         <li>
           <strong>la cotisation</strong> : coordonnées de facturation de la collectivité et suivi du paiement. Si
-          vous payez par carte, le paiement est traité par un prestataire spécialisé : nous ne voyons jamais
-          votre numéro de carte ;
+          vous payez par carte, le paiement est traité par un prestataire spécialisé : nous ne voyons jamais
+          votre numéro de carte ;
         </li>
         <li>
           <strong>les traces de sécurité</strong> : date et heure de connexion, adresse IP, et historique des
@@ -65,18 +65,18 @@ export default function PersonalDataPage() {
       <h2>Pourquoi, et sur quelle base</h2>
       <ul>
         <li>
-          <strong>Instruire les candidatures et délivrer le label</strong>, puis suivre les renouvellements : c’est
+          <strong>Instruire les candidatures et délivrer le label</strong>, puis suivre les renouvellements : c’est
           l’objet même de l’adhésion de la collectivité à l’association (exécution du contrat d’adhésion).
         </li>
         <li>
           <strong>Vous envoyer les messages utiles à la démarche</strong> (lien de connexion, rappels avant
-          l’échéance du label, réponse de l’association) : exécution du contrat d’adhésion.
+          l’échéance du label, réponse de l’association) : exécution du contrat d’adhésion.
         </li>
         <li>
           <strong>Tenir la comptabilité des cotisations</strong> : obligation légale.
         </li>
         <li>
-          <strong>Protéger la plateforme</strong> contre les usages frauduleux et pouvoir retracer qui a fait quoi :
+          <strong>Protéger la plateforme</strong> contre les usages frauduleux et pouvoir retracer qui a fait quoi :
           intérêt légitime de l’association.
         </li>
       </ul>
@@ -106,11 +106,11 @@ export default function PersonalDataPage() {
       <h2>Qui peut les consulter</h2>
       <ul>
         <li>
-          les personnes habilitées de votre collectivité, selon le rôle que la collectivité leur a donné ;
+          les personnes habilitées de votre collectivité, selon le rôle que la collectivité leur a donné ;
         </li>
         <li>
           les membres de l’association qui examinent les candidatures, le trésorier pour les cotisations, et le
-          correspondant local de votre département ;
+          correspondant local de votre département ;
         </li>
         <li>
           nos prestataires techniques (hébergement, envoi des courriels, paiement en ligne), qui agissent sur nos
@@ -118,7 +118,7 @@ export default function PersonalDataPage() {
         </li>
       </ul>
       <p>
-        La liste des collectivités labellisées est publique : elle indique le nom de la collectivité et l’année du
+        La liste des collectivités labellisées est publique : elle indique le nom de la collectivité et l’année du
         label, jamais le nom des personnes. Les données sont hébergées dans l’Union européenne.
       </p>
 
@@ -142,7 +142,7 @@ export default function PersonalDataPage() {
       <p>
         Si vous estimez, après nous avoir contactés, que vos droits ne sont pas respectés, vous pouvez adresser une
         réclamation à la Commission nationale de l’informatique et des libertés (CNIL) sur{" "}
-        <a href="https://www.cnil.fr/fr/plaintes">cnil.fr</a> ou par courrier : CNIL, 3 place de Fontenoy, TSA
+        <a href="https://www.cnil.fr/fr/plaintes">cnil.fr</a> ou par courrier : CNIL, 3 place de Fontenoy, TSA
         80715, 75334 Paris Cedex 07.
       </p>
     </LegalPage>

@@ -44,8 +44,8 @@ export default function LegalNoticePage() {
         collectivité.
       </p>
       <p>
-        L’ACCD est une association indépendante. Le questionnaire IMMUNITE CYBER (aujourd’hui « Diagonal ») est un
-        outil de la Gendarmerie nationale : la plateforme s’y réfère mais ne le remplace pas.
+        L’ACCD est une association indépendante. Le questionnaire IMMUNITE CYBER (aujourd’hui « Diagonal ») est un
+        outil de la Gendarmerie nationale : la plateforme s’y réfère mais ne le remplace pas.
       </p>
 
       <h2>Données de référence</h2>
@@ -57,7 +57,7 @@ export default function LegalNoticePage() {
 
       <h2>Propriété intellectuelle</h2>
       <p>
-        Le nom « Commune Cyber Dynamique », le logo du label et les documents du kit de communication appartiennent à
+        Le nom « Commune Cyber Dynamique », le logo du label et les documents du kit de communication appartiennent à
         l’association. Les collectivités labellisées peuvent les utiliser pour faire connaître leur label pendant
         sa période de validité. Toute autre reproduction demande l’accord écrit de l’association.
       </p>
@@ -65,12 +65,12 @@ export default function LegalNoticePage() {
 
       <h2>Responsabilité</h2>
       <p>
-        Le label reconnaît une démarche de progrès : il ne garantit pas qu’une collectivité est à l’abri d’une
+        Le label reconnaît une démarche de progrès : il ne garantit pas qu’une collectivité est à l’abri d’une
         attaque informatique. Les conseils publiés sur la plateforme sont donnés à titre d’information et ne
         remplacent pas l’accompagnement d’un professionnel.
       </p>
       <p>
-        Les liens vers d’autres sites, publics ou privés, sont proposés pour faciliter vos démarches ;
+        Les liens vers d’autres sites, publics ou privés, sont proposés pour faciliter vos démarches ;
         l’association n’est pas responsable de leur contenu.
       </p>
 

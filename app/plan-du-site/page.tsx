@@ -15,13 +15,13 @@ export default function SiteMapPage() {
               <Link href="/#recherche">Trouver une commune ou une intercommunalité</Link>
             </li>
             <li>
-              <Link href="/#le-label">Qu’est-ce que le label ?</Link>
+              <Link href="/#le-label">Qu’est-ce que le label ?</Link>
             </li>
             <li>
-              <Link href="/#conditions">La première année : quatre conditions</Link>
+              <Link href="/#conditions">La première année : quatre conditions</Link>
             </li>
             <li>
-              <Link href="/#renouvellement">Les années suivantes : le renouvellement</Link>
+              <Link href="/#renouvellement">Les années suivantes : le renouvellement</Link>
             </li>
           </ul>
         </li>

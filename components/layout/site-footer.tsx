@@ -4,7 +4,7 @@ import { LabelMark } from "./label-mark";
 
 const footerLinks = [
   { href: "/mentions-legales", label: "Mentions légales" },
-  { href: "/accessibilite", label: "Accessibilité : non conforme" },
+  { href: "/accessibilite", label: "Accessibilité : non conforme" },
   { href: "/donnees-personnelles", label: "Données personnelles" },
   { href: "/plan-du-site", label: "Plan du site" },
 ];

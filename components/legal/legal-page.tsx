@@ -21,7 +21,7 @@ export function LegalPage({
       <Container className="py-10">
         <div className="prose-content">
           {children}
-          <p className="mt-12 border-t border-line pt-4 text-base text-ink-muted">Dernière mise à jour : {updatedOn}.</p>
+          <p className="mt-12 border-t border-line pt-4 text-base text-ink-muted">Dernière mise à jour : {updatedOn}.</p>
         </div>
       </Container>
     </>

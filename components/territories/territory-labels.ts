@@ -33,5 +33,7 @@ export function postcodesLabel(postcodes: string[], shown = 3): string | null {
 const populationFormat = new Intl.NumberFormat("fr-FR");
 
 export function populationLabel(population: number): string {
-  return `${populationFormat.format(population)} ${population > 1 ? "habitants" : "habitant"}`;
+  // Intl puts a narrow no-break space between thousands, which many fonts draw too thin.
+  const figure = populationFormat.format(population).replace(/\u202f/g, "\u00a0");
+  return `${figure}\u00a0${population > 1 ? "habitants" : "habitant"}`;
 }

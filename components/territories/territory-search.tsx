@@ -93,7 +93,7 @@ export function TerritorySearch() {
         setOpen(body.results.length > 0);
         setAnnouncement(
           body.results.length === 0
-            ? `Aucun résultat pour « ${text} ».`
+            ? `Aucun résultat pour « ${text} ».`
             : `${resultCountLabel(body.results.length)}. Utilisez les flèches haut et bas pour parcourir la liste, Entrée pour choisir.`,
         );
         return;
@@ -228,7 +228,7 @@ export function TerritorySearch() {
           Nom, code postal ou code INSEE
         </label>
         <p id={hintId} className="mt-1 text-base text-ink-muted">
-          Par exemple : « Saint-Étienne », « 42000 » ou « 42218 ». Saisissez au moins deux caractères.
+          Par exemple : « Saint-Étienne », « 42000 » ou « 42218 ». Saisissez au moins deux caractères.
         </p>
 
         <div className="relative mt-3">
@@ -265,7 +265,7 @@ export function TerritorySearch() {
               setOpen(false);
               setActiveIndex(-1);
             }}
-            className={`focus-ring-inset block h-14 w-full rounded-md border-2 bg-white pl-12 pr-12 text-lg text-ink placeholder:text-ink-muted ${
+            className={`block h-14 w-full rounded-md border-2 bg-white pl-12 pr-12 text-lg text-ink placeholder:text-ink-muted ${
               status === "error" ? "border-danger-700" : "border-brand-700"
             } ${open ? "rounded-b-none" : ""}`}
           />
@@ -332,7 +332,7 @@ export function TerritorySearch() {
           </p>
         ) : noResults ? (
           <p id={messageId} className="mt-3 text-ink">
-            Aucune commune ni intercommunalité ne correspond à « {searchedQuery} ». Vérifiez l’orthographe, ou
+            Aucune commune ni intercommunalité ne correspond à « {searchedQuery} ». Vérifiez l’orthographe, ou
             essayez le code postal.
           </p>
         ) : null}

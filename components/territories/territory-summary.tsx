@@ -32,13 +32,13 @@ export function TerritorySummary({
   return (
     <section
       aria-labelledby="territoire-choisi"
-      className="mt-6 rounded-lg border-2 border-brand-700 bg-white p-5 shadow-sm sm:p-6"
+      className="mt-6 rounded-lg border-2 border-brand-700 bg-white p-4 shadow-sm sm:p-6"
     >
       <p className="text-sm font-semibold uppercase tracking-wide text-ink-muted">Territoire choisi</p>
       <h3 id="territoire-choisi" className="mt-1 text-2xl">
         {territory.name}
       </h3>
-      <dl className="mt-4 grid gap-x-8 gap-y-3 sm:grid-cols-2">
+      <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-3 sm:gap-x-8">
         {rows.map(([term, value]) => (
           <div key={term}>
             <dt className="text-sm font-semibold text-ink-muted">{term}</dt>

@@ -16,7 +16,7 @@ export async function GET(request: NextRequest) {
   const kindParam = params.get("kind");
   if (kindParam !== null && !isKind(kindParam)) {
     return Response.json(
-      { message: "Le type de territoire demandé est inconnu : choisissez COMMUNE ou EPCI." },
+      { message: "Le type de territoire demandé est inconnu : choisissez COMMUNE ou EPCI." },
       { status: 400 },
     );
   }
