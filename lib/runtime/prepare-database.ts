@@ -2,7 +2,7 @@
 // the territory of France on an empty database, and demo data when enabled.
 import { createPrismaClient } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
-import { importTerritories, isTerritoryTableEmpty } from "@/lib/territories/import";
+import { importTerritories, needsTerritoryImport } from "@/lib/territories/import";
 import { seedDemo, isDemoSeeded } from "@/lib/demo/seed-demo";
 
 export type PrepareOptions = { seedDemo: boolean; log?: (line: string) => void };
@@ -13,7 +13,7 @@ export async function prepareDatabase(url: string, options: PrepareOptions): Pro
   log(applied.length ? `Migrations appliquées : ${applied.join(", ")}` : "Base à jour (aucune migration en attente).");
   const db = createPrismaClient(url, { max: 2 });
   try {
-    if (await isTerritoryTableEmpty(db)) {
+    if (await needsTerritoryImport(db)) {
       log("Import des communes et intercommunalités (COG 2026)…");
       const report = await importTerritories(db);
       log(`  ${report.communes} communes, ${report.epci} EPCI importés en ${(report.ms / 1000).toFixed(1)} s.`);
