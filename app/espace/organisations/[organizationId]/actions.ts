@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/auth/action";
+import { runAction, type ActionResult } from "@/lib/auth/action";
 import { getDb } from "@/lib/db/client";
 import { inviteMember, revokeInvitation } from "@/lib/organizations/invitations";
 import { changeMemberRole, decideJoinRequest, removeMember } from "@/lib/organizations/members";
@@ -13,8 +13,8 @@ import {
   revokeInvitationSchema,
 } from "@/lib/organizations/schemas";
 
-function refresh(result: { ok: boolean; data?: { organizationId: string } | null }) {
-  if (result.ok && result.data) revalidatePath(`/espace/organisations/${result.data.organizationId}`);
+function refresh<T extends { organizationId: string }>(result: ActionResult<T>): ActionResult<T> {
+  if (result.ok) revalidatePath(`/espace/organisations/${result.data.organizationId}`);
   return result;
 }
 

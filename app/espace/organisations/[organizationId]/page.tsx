@@ -1,0 +1,231 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActionButton } from "@/components/forms/action-button";
+import { InviteForm } from "@/components/organizations/invite-form";
+import { RoleForm } from "@/components/organizations/role-form";
+import { roleLabel } from "@/components/organizations/role-labels";
+import { OrganizationStatusBadge } from "@/components/organizations/status-badge";
+import { Card } from "@/components/ui/card";
+import { Container } from "@/components/ui/container";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { AUDIT_ACTION_LABELS, listOrganizationAudit } from "@/lib/audit/list";
+import { AccessDeniedError } from "@/lib/auth/errors";
+import { requireActorOrRedirect } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { listInvitations } from "@/lib/organizations/invitations";
+import { listJoinRequests, listMembers } from "@/lib/organizations/members";
+import { getOrganizationOverview } from "@/lib/organizations/overview";
+import { ORGANIZATION_ROLES } from "@/lib/organizations/schemas";
+import {
+  changeMemberRoleAction,
+  decideJoinRequestAction,
+  inviteMemberAction,
+  removeMemberAction,
+  revokeInvitationAction,
+} from "./actions";
+
+export const metadata: Metadata = { title: "Organisation" };
+
+type Props = { params: Promise<{ organizationId: string }> };
+
+const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+
+export default async function OrganizationPage({ params }: Props) {
+  const { organizationId } = await params;
+  const actor = await requireActorOrRedirect(`/espace/organisations/${organizationId}`);
+  const db = getDb();
+  const overview = await getOrganizationOverview(db, actor, organizationId).catch((error: unknown) => {
+    if (error instanceof AccessDeniedError) notFound();
+    throw error;
+  });
+  const { organization, can } = overview;
+  const manage = can("members:manage");
+  const [members, requests, invitations, audit] = await Promise.all([
+    listMembers(db, actor, organizationId),
+    manage ? listJoinRequests(db, actor, organizationId) : [],
+    manage ? listInvitations(db, actor, organizationId) : [],
+    can("audit:read") ? listOrganizationAudit(db, actor, organizationId, 50) : [],
+  ]);
+  const roles = ORGANIZATION_ROLES.filter((role) => role !== "EPCI_REFERENT" || organization.territory.kind === "EPCI");
+  const territory = organization.territory;
+
+  return (
+    <>
+      <PageHeader title={organization.name} lead={territory.kind === "EPCI" ? "Intercommunalité" : "Commune"} />
+      <Container className="space-y-10 py-10">
+        <section aria-labelledby="fiche-titre" className="space-y-3">
+          <h2 id="fiche-titre" className="text-2xl">
+            Fiche
+          </h2>
+          <p>
+            <OrganizationStatusBadge status={organization.status} />
+          </p>
+          {organization.status === "PENDING" ? (
+            <Notice title="Adhésion en cours de vérification">
+              <p>L’association vérifie que vous agissez bien pour ce territoire. Vous recevrez un courriel dès la validation ; vous pourrez alors inviter vos collègues et préparer le dossier.</p>
+            </Notice>
+          ) : null}
+          {organization.status === "REJECTED" && organization.rejectionReason ? (
+            <Notice tone="danger" title="Adhésion refusée">
+              <p>Motif : {organization.rejectionReason}</p>
+            </Notice>
+          ) : null}
+          <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+            <dt className="font-semibold">{territory.kind === "EPCI" ? "SIREN" : "Code INSEE"}</dt>
+            <dd>{territory.code}</dd>
+            {territory.department ? (
+              <>
+                <dt className="font-semibold">Département</dt>
+                <dd>
+                  {territory.department.name} ({territory.department.code})
+                </dd>
+              </>
+            ) : null}
+            <dt className="font-semibold">Population</dt>
+            <dd>{territory.population.toLocaleString("fr-FR")} habitants</dd>
+            {territory.epci ? (
+              <>
+                <dt className="font-semibold">Intercommunalité</dt>
+                <dd>{territory.epci.name}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+
+        <section aria-labelledby="membres-titre" className="space-y-4">
+          <h2 id="membres-titre" className="text-2xl">
+            Membres
+          </h2>
+          <ul className="space-y-3">
+            {members.map((membership) => {
+              const who = membership.user.name ?? membership.user.email;
+              const self = membership.user.id === actor.userId;
+              return (
+                <li key={membership.id}>
+                  <Card className="flex flex-wrap items-start justify-between gap-4">
+                    <div>
+                      <p className="font-semibold">
+                        {who}
+                        {self ? " (vous)" : ""}
+                      </p>
+                      <p className="text-sm text-ink-muted">
+                        {membership.user.email} · {roleLabel(membership.role)}
+                        {membership.title ? ` · ${membership.title}` : ""}
+                      </p>
+                    </div>
+                    <div className="flex flex-wrap items-start gap-4">
+                      {manage ? (
+                        <RoleForm membershipId={membership.id} current={membership.role} roles={roles} memberName={who} action={changeMemberRoleAction} />
+                      ) : null}
+                      {manage || self ? (
+                        <ActionButton
+                          action={removeMemberAction}
+                          input={{ membershipId: membership.id }}
+                          confirm={self ? "Quitter cette organisation ?" : `Retirer ${who} de l’organisation ?`}
+                        >
+                          {self ? "Quitter" : "Retirer"}
+                        </ActionButton>
+                      ) : null}
+                    </div>
+                  </Card>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+
+        {manage ? (
+          <section aria-labelledby="demandes-titre" className="space-y-4">
+            <h2 id="demandes-titre" className="text-2xl">
+              Demandes pour rejoindre l’organisation
+            </h2>
+            {requests.length === 0 ? <p>Aucune demande en attente.</p> : null}
+            <ul className="space-y-3">
+              {requests.map((request) => (
+                <li key={request.id}>
+                  <Card className="space-y-3">
+                    <p>
+                      <strong>{request.user.name ?? request.user.email}</strong> ({request.user.email}) demande à rejoindre l’organisation
+                      comme <strong>{roleLabel(request.requestedRole).toLowerCase()}</strong>, le {dateFormat.format(request.createdAt)}.
+                    </p>
+                    {request.message ? <blockquote className="border-l-4 border-line pl-3">{request.message}</blockquote> : null}
+                    <div className="flex flex-wrap gap-3">
+                      <ActionButton action={decideJoinRequestAction} input={{ requestId: request.id, decision: "accept" }} variant="primary">
+                        Accepter
+                      </ActionButton>
+                      <ActionButton action={decideJoinRequestAction} input={{ requestId: request.id, decision: "refuse" }}>
+                        Refuser
+                      </ActionButton>
+                    </div>
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {manage && organization.status === "ACTIVE" ? (
+          <section aria-labelledby="inviter-titre" className="space-y-4">
+            <h2 id="inviter-titre" className="text-2xl">
+              Inviter un collègue
+            </h2>
+            <p>Votre collègue reçoit un lien valable 7 jours, qui ne fonctionne qu’avec son adresse.</p>
+            <InviteForm organizationId={organization.id} roles={roles} action={inviteMemberAction} />
+            {invitations.length > 0 ? (
+              <>
+                <h3 className="text-xl">Invitations en attente</h3>
+                <ul className="space-y-2">
+                  {invitations.map((invitation) => (
+                    <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-2">
+                      <span>
+                        {invitation.email} · {roleLabel(invitation.role)} · jusqu’au {dateFormat.format(invitation.expiresAt)}
+                      </span>
+                      <ActionButton action={revokeInvitationAction} input={{ invitationId: invitation.id }} variant="tertiary">
+                        Annuler l’invitation
+                      </ActionButton>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </section>
+        ) : null}
+
+        {can("audit:read") ? (
+          <section aria-labelledby="journal-titre" className="space-y-4">
+            <h2 id="journal-titre" className="text-2xl">
+              Journal
+            </h2>
+            {audit.length === 0 ? <p>Aucun événement.</p> : null}
+            <table className="w-full border-collapse text-left">
+              <caption className="sr-only">Derniers événements de l’organisation</caption>
+              <thead>
+                <tr className="border-b-2 border-line">
+                  <th scope="col" className="py-2 pr-4">
+                    Date
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Qui
+                  </th>
+                  <th scope="col" className="py-2">
+                    Quoi
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {audit.map((event) => (
+                  <tr key={event.id} className="border-b border-line">
+                    <td className="py-2 pr-4">{dateFormat.format(event.createdAt)}</td>
+                    <td className="py-2 pr-4">{event.actor?.name ?? event.actor?.email ?? "—"}</td>
+                    <td className="py-2">{AUDIT_ACTION_LABELS[event.action] ?? event.action}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ) : null}
+      </Container>
+    </>
+  );
+}

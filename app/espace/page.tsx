@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { OrganizationStatusBadge } from "@/components/organizations/status-badge";
+import { roleLabel, rolesLabel } from "@/components/organizations/role-labels";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Container } from "@/components/ui/container";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { associationPermissions } from "@/lib/auth/grants";
+import { ASSOCIATION_ROLE_LABELS } from "@/lib/auth/permissions";
+import { requireActorOrRedirect } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getDashboard } from "@/lib/organizations/overview";
+
+export const metadata: Metadata = { title: "Mon espace" };
+
+export default async function DashboardPage() {
+  const actor = await requireActorOrRedirect("/espace");
+  const { organizations, requests } = await getDashboard(getDb(), actor);
+  const association = associationPermissions(actor);
+
+  return (
+    <>
+      <PageHeader title={`Bonjour${actor.name ? ` ${actor.name}` : ""}`} lead="Votre espace pour préparer et suivre le label de votre commune ou intercommunalité." />
+      <Container className="space-y-10 py-10">
+        {actor.associationRoles.length > 0 ? (
+          <section aria-labelledby="association-titre" className="space-y-3">
+            <h2 id="association-titre" className="text-2xl">
+              Association
+            </h2>
+            <p>Vos rôles : {actor.associationRoles.map((grant) => `${(ASSOCIATION_ROLE_LABELS as Record<string, string>)[grant.role] ?? grant.role}${grant.departmentCode ? ` (${grant.departmentCode})` : ""}`).join(", ")}.</p>
+            {association.has("organization:validate") ? (
+              <p>
+                <Link href="/admin/organisations">Adhésions à valider</Link>
+              </p>
+            ) : null}
+          </section>
+        ) : null}
+
+        <section aria-labelledby="organisations-titre" className="space-y-4">
+          <h2 id="organisations-titre" className="text-2xl">
+            Vos organisations
+          </h2>
+          {organizations.length === 0 ? (
+            <Notice title="Vous n’êtes rattaché à aucune commune ni intercommunalité">
+              <p>Choisissez la vôtre dans la liste officielle pour préparer le label ou rejoindre vos collègues.</p>
+            </Notice>
+          ) : (
+            <ul className="grid gap-4 md:grid-cols-2">
+              {organizations.map((organization) => (
+                <li key={organization.id}>
+                  <Card className="h-full space-y-2">
+                    <h3 className="text-xl">
+                      <Link href={`/espace/organisations/${organization.id}`}>{organization.name}</Link>
+                    </h3>
+                    <p className="text-ink-muted">
+                      {organization.territory.kind === "EPCI" ? "Intercommunalité" : "Commune"}
+                      {organization.territory.department ? ` · ${organization.territory.department.name} (${organization.territory.department.code})` : ""}
+                    </p>
+                    <p>
+                      <OrganizationStatusBadge status={organization.status} />
+                    </p>
+                    <p>Votre rôle : {rolesLabel(organization.roles)}</p>
+                    {organization.status === "PENDING" ? (
+                      <p className="text-sm">L’association vérifie votre demande ; vous recevrez un courriel dès qu’elle est validée.</p>
+                    ) : null}
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          )}
+          <ButtonLink href="/espace/rejoindre" variant="secondary">
+            Rejoindre une commune ou une intercommunalité
+          </ButtonLink>
+        </section>
+
+        {requests.length > 0 ? (
+          <section aria-labelledby="demandes-titre" className="space-y-3">
+            <h2 id="demandes-titre" className="text-2xl">
+              Vos demandes en attente
+            </h2>
+            <ul className="list-disc space-y-1 pl-6">
+              {requests.map((request) => (
+                <li key={request.id}>
+                  {request.organization.name}, comme {roleLabel(request.requestedRole).toLowerCase()} : en attente de la réponse d’un
+                  responsable de l’organisation.
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </Container>
+    </>
+  );
+}
