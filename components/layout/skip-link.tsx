@@ -3,8 +3,7 @@ export function SkipLink() {
   return (
     <a
       href="#contenu"
-      className="sr-only z-50 rounded-md bg-brand-900 px-4 py-3 font-semibold text-white focus:not-sr-only focus:absolute focus:left-4 focus:top-4"
-      style={{ ["--focus-ring" as string]: "#ffffff" }}
+      className="sr-only z-50 rounded-md bg-brand-900 font-semibold text-white no-underline focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:px-5 focus:py-3"
     >
       Aller au contenu principal
     </a>
