@@ -9,9 +9,11 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { associationPermissions } from "@/lib/auth/grants";
 import { ASSOCIATION_ROLE_LABELS } from "@/lib/auth/permissions";
-import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getDashboard } from "@/lib/organizations/overview";
+import { OrganizationSwitcher } from "@/components/organizations/organization-switcher";
+import { getActiveOrganizationId, requireActorOrRedirect } from "@/lib/auth/session";
+import { switchOrganizationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
@@ -19,6 +21,7 @@ export default async function DashboardPage() {
   const actor = await requireActorOrRedirect("/espace");
   const { organizations, requests } = await getDashboard(getDb(), actor);
   const association = associationPermissions(actor);
+  const activeId = await getActiveOrganizationId(actor);
 
   return (
     <>
@@ -42,6 +45,9 @@ export default async function DashboardPage() {
           <h2 id="organisations-titre" className="text-2xl">
             Vos organisations
           </h2>
+          {organizations.length > 1 ? (
+            <OrganizationSwitcher organizations={organizations.map(({ id, name }) => ({ id, name }))} activeId={activeId} action={switchOrganizationAction} />
+          ) : null}
           {organizations.length === 0 ? (
             <Notice title="Vous n’êtes rattaché à aucune commune ni intercommunalité">
               <p>Choisissez la vôtre dans la liste officielle pour préparer le label ou rejoindre vos collègues.</p>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Container } from "@/components/ui/container";
+import { AccountArea } from "./account-area";
 import { LabelMark } from "./label-mark";
 
 const navigation = [
@@ -20,19 +21,7 @@ export function SiteHeader() {
             <span className="hidden text-sm text-ink-muted sm:block">Association des Communes Cyber Dynamiques</span>
           </span>
         </Link>
-        {/* The sign-in page comes with the authentication work. */}
-        <Link
-          href="/connexion"
-          className="inline-flex min-h-11 shrink-0 items-center gap-2 rounded-md border-2 border-brand-700 px-3 py-2 text-base font-semibold text-brand-700 no-underline hover:bg-brand-50 sm:px-4"
-        >
-          <svg viewBox="0 0 20 20" className="hidden h-5 w-5 sm:block" aria-hidden="true" focusable="false">
-            <path
-              fill="currentColor"
-              d="M10 10a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm0 1.5c-3.6 0-7 1.8-7 4.5V18h14v-2c0-2.7-3.4-4.5-7-4.5Z"
-            />
-          </svg>
-          Se connecter
-        </Link>
+        <AccountArea />
       </Container>
       <nav aria-label="Menu principal" className="border-t border-line">
         <Container>

@@ -6,7 +6,7 @@
 // polite live region. Hand-written rather than taken from a library: it is small, and we
 // need to control every attribute for RGAA.
 
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { parseTerritoryQuery, territorySearchQuerySchema } from "@/lib/territories/search-query";
 import { departmentLabel, postcodesLabel, territoryKindLabel } from "./territory-labels";
 import { TerritorySummary } from "./territory-summary";
@@ -35,7 +35,12 @@ function optionDetails(territory: TerritorySearchResult, query: string): string 
   return [departmentLabel(territory), postcodesLabel(postcodes), code].filter(Boolean).join(" · ");
 }
 
-export function TerritorySearch() {
+export function TerritorySearch({
+  renderSelection,
+}: {
+  /** What to show once a territory is chosen; by default its summary and the way to join. */
+  renderSelection?: (territory: TerritorySearchResult, changeSearch: () => void) => ReactNode;
+} = {}) {
   const baseId = useId();
   const inputId = `${baseId}-input`;
   const listboxId = `${baseId}-listbox`;
@@ -343,15 +348,15 @@ export function TerritorySearch() {
         </div>
       </div>
 
-      {selected ? (
-        <TerritorySummary
-          territory={selected}
-          onChangeSearch={() => {
-            inputRef.current?.focus();
-            inputRef.current?.select();
-          }}
-        />
-      ) : null}
+      {selected
+        ? (renderSelection ?? ((territory, changeSearch) => <TerritorySummary territory={territory} onChangeSearch={changeSearch} />))(
+            selected,
+            () => {
+              inputRef.current?.focus();
+              inputRef.current?.select();
+            },
+          )
+        : null}
     </div>
   );
 }

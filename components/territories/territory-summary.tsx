@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import {
@@ -12,9 +13,12 @@ import type { TerritorySearchResult } from "./territory-types";
 export function TerritorySummary({
   territory,
   onChangeSearch,
+  children,
 }: {
   territory: TerritorySearchResult;
   onChangeSearch: () => void;
+  /** The next step; by default, signing in to join with this territory chosen. */
+  children?: ReactNode;
 }) {
   const department = departmentLabel(territory);
   const postcodes = postcodesLabel(territory.postcodes, 6);
@@ -46,6 +50,8 @@ export function TerritorySummary({
           </div>
         ))}
       </dl>
+      {children ?? (
+        <>
       <div className="mt-6">
         <Notice title="Engager votre collectivité dans la démarche">
           <p>
@@ -55,11 +61,15 @@ export function TerritorySummary({
         </Notice>
       </div>
       <div className="mt-6 flex flex-wrap gap-3">
-        <ButtonLink href="/connexion">Se connecter pour adhérer</ButtonLink>
+        <ButtonLink href={`/connexion?retour=${encodeURIComponent(`/espace/rejoindre?territoire=${territory.code}`)}`}>
+          Se connecter pour adhérer
+        </ButtonLink>
         <Button variant="secondary" onClick={onChangeSearch}>
           Chercher un autre territoire
         </Button>
       </div>
+        </>
+      )}
     </section>
   );
 }

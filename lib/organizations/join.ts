@@ -76,3 +76,23 @@ export async function joinTerritory(db: Db, actor: Actor, input: JoinInput): Pro
     return { kind: "requested", organizationId: existing.id, organizationName: existing.name };
   });
 }
+
+/** The territory chosen before signing in (home page → sign-in → join), with its organization. */
+export async function findTerritoryToJoin(db: Db, code: string) {
+  if (!/^([0-9][0-9AB][0-9]{3}|[0-9]{9})$/.test(code)) return null;
+  return db.territory.findUnique({
+    where: { code },
+    select: {
+      code: true,
+      kind: true,
+      name: true,
+      population: true,
+      postcodes: true,
+      epciKind: true,
+      epciCode: true,
+      department: { select: { code: true, name: true } },
+      epci: { select: { name: true } },
+      organization: { select: { status: true } },
+    },
+  });
+}
