@@ -27,6 +27,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The dev server answers on 127.0.0.1 as well as localhost (tests use the former).
+  allowedDevOrigins: ["127.0.0.1"],
   reactStrictMode: true,
   // Server-only packages with wasm or native parts are loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg"],

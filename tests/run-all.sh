@@ -15,4 +15,6 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   echo "✖ Chromium est introuvable : installez-le (apt-get install -y chromium) ou indiquez CHROMIUM_PATH." >&2
   exit 1
 fi
+# Build first: the launcher only builds when no build exists, and a stale one would be tested.
+npx next build
 npx playwright test
