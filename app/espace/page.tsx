@@ -13,7 +13,8 @@ import { getDb } from "@/lib/db/client";
 import { getDashboard } from "@/lib/organizations/overview";
 import { OrganizationSwitcher } from "@/components/organizations/organization-switcher";
 import { getActiveOrganizationId, requireActorOrRedirect } from "@/lib/auth/session";
-import { switchOrganizationAction } from "./actions";
+import { signOutEverywhereAction, switchOrganizationAction } from "./actions";
+import { ActionButton } from "@/components/forms/action-button";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
@@ -33,11 +34,18 @@ export default async function DashboardPage() {
               Association
             </h2>
             <p>Vos rôles : {actor.associationRoles.map((grant) => `${(ASSOCIATION_ROLE_LABELS as Record<string, string>)[grant.role] ?? grant.role}${grant.departmentCode ? ` (${grant.departmentCode})` : ""}`).join(", ")}.</p>
-            {association.has("organization:validate") ? (
-              <p>
-                <Link href="/admin/organisations">Adhésions à valider</Link>
-              </p>
-            ) : null}
+            <ul className="list-disc space-y-1 pl-6">
+              {association.has("organization:validate") ? (
+                <li>
+                  <Link href="/admin/organisations">Adhésions à valider</Link>
+                </li>
+              ) : null}
+              {association.has("audit:read") ? (
+                <li>
+                  <Link href="/admin/journal">Journal de la plateforme</Link>
+                </li>
+              ) : null}
+            </ul>
           </section>
         ) : null}
 
@@ -79,6 +87,16 @@ export default async function DashboardPage() {
           <ButtonLink href="/espace/rejoindre" variant="secondary">
             Rejoindre une commune ou une intercommunalité
           </ButtonLink>
+        </section>
+
+        <section aria-labelledby="securite-titre" className="space-y-3">
+          <h2 id="securite-titre" className="text-2xl">
+            Sécurité de votre compte
+          </h2>
+          <p>Un appareil perdu ou partagé ? Fermez toutes vos sessions ouvertes, y compris celle-ci.</p>
+          <ActionButton action={signOutEverywhereAction} input={{}} confirm="Vous déconnecter de tous vos appareils ?">
+            Me déconnecter de tous les appareils
+          </ActionButton>
         </section>
 
         {requests.length > 0 ? (

@@ -28,6 +28,7 @@ export async function listAllAudit(db: Db, actor: Actor, take = 200) {
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "auth.signed_in": "Connexion",
   "auth.signed_out": "Déconnexion",
+  "auth.signed_out_everywhere": "Déconnexion de tous les appareils",
   "organization.claimed": "Demande d'adhésion au label",
   "organization.validated": "Adhésion validée par l'association",
   "organization.rejected": "Adhésion refusée par l'association",
