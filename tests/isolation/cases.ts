@@ -1,0 +1,182 @@
+// Tenant isolation cases: one entry per server action and route handler of the application.
+//
+// isolation.db.test.ts finds every endpoint by itself (each export of a "use server" file, each
+// HTTP method of an app/**/route.ts) and fails on one missing here. When a feature adds one:
+//   1. Give the feature its permissions in lib/auth/permissions.ts: the PERMISSIONS list and
+//      the role → permission tables. Never list roles here: who may and who may not is computed
+//      from those tables by lib/auth/grants.ts, so changing a table changes what is tested.
+//   2. Add the endpoint's id below ("app/<path>/actions.ts#exportName" or "…/route.ts#GET") with
+//      the case of the kind that fits (shapes and what each kind checks: case-types.ts):
+//        tenant       reads or changes one organization's data: the usual one. `arrange` creates
+//                     the resource in world.A and returns the call that references it;
+//        association  association-wide work (validation);
+//        self         bound to the person acting (an invitation's addressee);
+//        signed-in    open to anyone signed in, granting nothing on existing organizations;
+//        public       public by nature, with probes showing it leaks no tenant data.
+//      The world (world.ts) gives A, its neighbour B, their EPCI, another EPCI, one person per
+//      role in each and per association role, and helpers to create invitees, members, etc.
+//   3. npx vitest run --project db-pglite --project db-postgres tests/isolation
+// A refused call must answer { ok: false, message } in French, with the same words whether the
+// resource exists or not, and leave every table of the database as it was.
+import type { IsolationCases } from "./case-types";
+
+export const CASES: IsolationCases = {
+  // ---- Joining ----------------------------------------------------------------------------
+  "app/espace/rejoindre/actions.ts#joinTerritoryAction": [
+    {
+      kind: "signed-in",
+      label: "ask to join an existing organization",
+      why: "Anyone signed in may ask to join the organization of their territory: it creates a join request a manager decides, never a membership.",
+      arrange: async (world) => ({ input: { territoryCode: world.A.territoryCode, role: "SECRETARY", message: "Bonjour" } }),
+    },
+    {
+      kind: "signed-in",
+      label: "claim a territory nobody acts for",
+      why: "The first person to claim a territory creates its organization, pending the association's validation.",
+      arrange: async (world) => ({ input: { territoryCode: (await world.freeTerritory()).code, role: "MAYOR" } }),
+    },
+  ],
+
+  "app/admin/organisations/actions.ts#decideOrganizationAction": [
+    {
+      kind: "association",
+      label: "approve",
+      permission: "organization:validate",
+      targetStatus: "PENDING",
+      arrange: async (world) => ({ input: { organizationId: world.A.id, decision: "approve" }, organizationId: world.A.id }),
+    },
+    {
+      kind: "association",
+      label: "reject",
+      permission: "organization:validate",
+      targetStatus: "PENDING",
+      arrange: async (world) => ({
+        input: { organizationId: world.A.id, decision: "reject", reason: "Adresse de contact introuvable." },
+        organizationId: world.A.id,
+      }),
+    },
+  ],
+
+  // ---- Choosing the organization one acts for ---------------------------------------------
+  "app/espace/actions.ts#switchOrganizationAction": {
+    kind: "self",
+    why: "Only a member of an organization may act for it; an administrator or an EPCI referent is not a member.",
+    arrange: async (world) => ({
+      input: { organizationId: world.A.id },
+      owner: world.people.find((person) => person.organization?.id === world.A.id)!,
+      mayAct: (person) => person.organization?.id === world.A.id,
+    }),
+  },
+
+  "app/espace/actions.ts#signOutEverywhereAction": {
+    kind: "signed-in",
+    why: "Ends the caller's own sessions on every device; it names no resource, and nobody else's session may end.",
+    arrange: async () => ({ input: {} }),
+  },
+
+  // ---- Members and invitations of one organization ----------------------------------------
+  "app/espace/organisations/[organizationId]/actions.ts#inviteMemberAction": {
+    kind: "tenant",
+    permission: "members:manage",
+    // The organization comes in the input: members of B send A's id (a forged tenant).
+    arrange: async (world) => ({
+      input: { organizationId: world.A.id, email: "nouvelle.recrue@isolation.test", role: "SECRETARY" },
+      organizationId: world.A.id,
+    }),
+  },
+
+  "app/espace/organisations/[organizationId]/actions.ts#revokeInvitationAction": {
+    kind: "tenant",
+    permission: "members:manage",
+    arrange: async (world) => {
+      const { invitationId } = await world.newInvitation(world.A, "invitee.a@isolation.test");
+      return { input: { invitationId }, organizationId: world.A.id };
+    },
+  },
+
+  "app/espace/organisations/[organizationId]/actions.ts#decideJoinRequestAction": (["accept", "refuse"] as const).map((decision) => ({
+    kind: "tenant" as const,
+    label: decision,
+    permission: "members:manage" as const,
+    arrange: async (world) => {
+      const requester = await world.newPerson("requester");
+      const request = await world.db.joinRequest.create({
+        data: { organizationId: world.A.id, userId: requester.userId, requestedRole: "CYBER_CHAMPION" },
+        select: { id: true },
+      });
+      return { input: { requestId: request.id, decision }, organizationId: world.A.id };
+    },
+  })),
+
+  "app/espace/organisations/[organizationId]/actions.ts#changeMemberRoleAction": {
+    kind: "tenant",
+    permission: "members:manage",
+    arrange: async (world) => {
+      const { membershipId } = await world.newMember(world.A, "CYBER_CHAMPION");
+      return { input: { membershipId, role: "SECRETARY" }, organizationId: world.A.id };
+    },
+  },
+
+  "app/espace/organisations/[organizationId]/actions.ts#removeMemberAction": {
+    kind: "tenant",
+    permission: "members:manage",
+    // Removing someone else; leaving (one's own membership) only takes organization:read.
+    arrange: async (world) => {
+      const { membershipId } = await world.newMember(world.A, "SECRETARY");
+      return { input: { membershipId }, organizationId: world.A.id };
+    },
+  },
+
+  "app/invitation/[token]/actions.ts#acceptInvitationAction": {
+    kind: "self",
+    why: "An invitation is bound to the e-mail address it was sent to: nobody else may use its link, not even a manager of the organization.",
+    arrange: async (world) => {
+      const invitee = await world.newPerson("invitee");
+      const { token } = await world.newInvitation(world.A, invitee.email, "SECRETARY");
+      return { input: { token }, owner: invitee };
+    },
+  },
+
+  // ---- Route handlers -----------------------------------------------------------------------
+  "app/api/territories/route.ts#GET": {
+    kind: "public",
+    why: "Search over the open Code officiel géographique: inhabitants use it without an account.",
+    probes: async (world) => {
+      const onlyReferenceData = (body: unknown) => {
+        const { results } = body as { results: Record<string, unknown>[] };
+        if (!Array.isArray(results) || results.length === 0) throw new Error("la recherche ne trouve pas le territoire de A");
+        const allowed = ["code", "kind", "name", "departmentCode", "departmentName", "postcodes", "population", "epciKind", "epciCode", "epciName", "match"];
+        for (const result of results) {
+          const extra = Object.keys(result).filter((key) => !allowed.includes(key));
+          if (extra.length > 0) throw new Error(`champs hors référentiel renvoyés : ${extra.join(", ")}`);
+        }
+      };
+      return [
+        { label: "by name", request: { path: `/api/territories?q=${encodeURIComponent(world.A.name)}` }, check: onlyReferenceData },
+        { label: "by INSEE code", request: { path: `/api/territories?q=${world.A.territoryCode}&kind=COMMUNE` }, check: onlyReferenceData },
+        { label: "by SIREN of the EPCI", request: { path: `/api/territories?q=${world.epci.territoryCode}` }, check: onlyReferenceData },
+      ];
+    },
+  },
+
+  "app/api/auth/[...nextauth]/route.ts#GET": {
+    kind: "public",
+    why: "next-auth's endpoints: sign-in pages, providers, CSRF token, and the caller's own session.",
+    probes: async () => [
+      { label: "session", request: { path: "/api/auth/session", params: { nextauth: ["session"] } } },
+      { label: "providers", request: { path: "/api/auth/providers", params: { nextauth: ["providers"] } } },
+      { label: "csrf", request: { path: "/api/auth/csrf", params: { nextauth: ["csrf"] } } },
+    ],
+  },
+
+  "app/api/auth/[...nextauth]/route.ts#POST": {
+    kind: "public",
+    why: "Asking for a sign-in link is open to anyone (rate-limited); it answers the same whether an account exists or not.",
+    probes: async () => [
+      {
+        label: "sign-in e-mail with an invalid address",
+        request: { path: "/api/auth/signin/email", params: { nextauth: ["signin", "email"] }, form: { email: "pas-une-adresse", json: "true" } },
+      },
+    ],
+  },
+};
