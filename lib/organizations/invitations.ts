@@ -8,6 +8,7 @@ import { env } from "@/lib/config/env";
 import type { Db } from "@/lib/db/create-client";
 import type { OrganizationRole } from "@/lib/db/generated/enums";
 import { sendEmail } from "@/lib/notifications/mailer";
+import { checkRoleFitsTerritory } from "./roles";
 import { hashToken, newToken } from "./tokens";
 
 export const INVITATION_VALIDITY_DAYS = 7;
@@ -20,9 +21,7 @@ export async function inviteMember(db: Db, actor: Actor, input: { organizationId
       where: { id: scope.id },
       select: { name: true, territory: { select: { kind: true } } },
     });
-    if (input.role === "EPCI_REFERENT" && organization.territory.kind !== "EPCI") {
-      throw new DomainError("Le rôle de référent intercommunal existe seulement pour une intercommunalité.", "role");
-    }
+    checkRoleFitsTerritory(input.role, organization.territory.kind);
     const alreadyMember = await tx.membership.findFirst({
       where: { organizationId: scope.id, role: input.role, user: { email: input.email } },
       select: { id: true },

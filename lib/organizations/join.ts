@@ -4,8 +4,8 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/auth/errors";
 import type { Db } from "@/lib/db/create-client";
-import type { OrganizationRole } from "@/lib/db/generated/enums";
 import type { z } from "zod";
+import { checkRoleFitsTerritory } from "./roles";
 import type { joinTerritorySchema } from "./schemas";
 
 export type JoinOutcome =
@@ -13,13 +13,6 @@ export type JoinOutcome =
   | { kind: "requested"; organizationId: string; organizationName: string };
 
 type JoinInput = z.output<typeof joinTerritorySchema>;
-
-/** Only an EPCI has intercommunal referents; a commune has none. */
-function checkRoleFitsTerritory(role: OrganizationRole, kind: "COMMUNE" | "EPCI") {
-  if (role === "EPCI_REFERENT" && kind !== "EPCI") {
-    throw new DomainError("Le rôle de référent intercommunal existe seulement pour une intercommunalité.", "role");
-  }
-}
 
 export async function joinTerritory(db: Db, actor: Actor, input: JoinInput): Promise<JoinOutcome> {
   return db.$transaction(async (tx) => {

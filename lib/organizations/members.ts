@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { MANAGING_ROLES, ORGANIZATION_ROLE_LABELS } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/create-client";
+import { checkRoleFitsTerritory } from "./roles";
 
 export async function listMembers(db: Db, actor: Actor, organizationId: string) {
   await requirePermission(db, actor, organizationId, "members:read");
@@ -80,9 +81,7 @@ export async function changeMemberRole(db: Db, actor: Actor, input: { membership
     if (!membership) throw new AccessDeniedError();
     await requirePermission(tx, actor, membership.organizationId, "members:manage");
     if (membership.role === input.role) return { organizationId: membership.organizationId };
-    if (input.role === "EPCI_REFERENT" && membership.organization.territory.kind !== "EPCI") {
-      throw new DomainError("Le rôle de référent intercommunal existe seulement pour une intercommunalité.", "role");
-    }
+    checkRoleFitsTerritory(input.role, membership.organization.territory.kind);
     const duplicate = await tx.membership.findUnique({
       where: { userId_organizationId_role: { userId: membership.userId, organizationId: membership.organizationId, role: input.role } },
       select: { id: true },

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { permissionsOn } from "@/lib/auth/grants";
 import type { Permission } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/create-client";
+import { territoryFactsSelect } from "./territory-facts";
 
 export async function getOrganizationOverview(db: Db, actor: Actor, organizationId: string) {
   await requirePermission(db, actor, organizationId, "organization:read");
@@ -17,18 +18,7 @@ export async function getOrganizationOverview(db: Db, actor: Actor, organization
       createdAt: true,
       validatedAt: true,
       rejectionReason: true,
-      territory: {
-        select: {
-          code: true,
-          kind: true,
-          siren: true,
-          population: true,
-          postcodes: true,
-          epciKind: true,
-          department: { select: { code: true, name: true } },
-          epci: { select: { name: true } },
-        },
-      },
+      territory: { select: territoryFactsSelect },
     },
   });
   const can = permissionsOn(actor, scope);

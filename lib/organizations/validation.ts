@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/create-client";
 import { sendEmail } from "@/lib/notifications/mailer";
 import type { z } from "zod";
 import type { decideOrganizationSchema } from "./schemas";
+import { territoryFactsSelect } from "./territory-facts";
 
 /** What an administrator needs to decide: who asked, from which domain, and the official data. */
 export async function listPendingOrganizations(db: Db, actor: Actor) {
@@ -21,19 +22,7 @@ export async function listPendingOrganizations(db: Db, actor: Actor) {
       createdAt: true,
       requestedBy: { select: { name: true, email: true } },
       memberships: { select: { role: true, title: true, user: { select: { email: true } } } },
-      territory: {
-        select: {
-          code: true,
-          kind: true,
-          siren: true,
-          population: true,
-          postcodes: true,
-          epciKind: true,
-          department: { select: { code: true, name: true } },
-          region: { select: { name: true } },
-          epci: { select: { name: true } },
-        },
-      },
+      territory: { select: territoryFactsSelect },
     },
   });
   return organizations.map((organization) => ({

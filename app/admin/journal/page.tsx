@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import { AUDIT_ACTION_LABELS, listAllAudit } from "@/lib/audit/list";
-import { AccessDeniedError } from "@/lib/auth/errors";
+import { orNotFound } from "@/lib/auth/not-found";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 
@@ -15,10 +14,7 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeSt
 /** Every audit event, newest first: sign-ins, claims, validations, membership changes. */
 export default async function AuditPage() {
   const actor = await requireActorOrRedirect("/admin/journal");
-  const events = await listAllAudit(getDb(), actor).catch((error: unknown) => {
-    if (error instanceof AccessDeniedError) notFound();
-    throw error;
-  });
+  const events = await orNotFound(listAllAudit(getDb(), actor));
   return (
     <>
       <PageHeader title="Journal de la plateforme" lead="Les 200 derniers événements : connexions, adhésions, validations, changements de membres." />

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { DecideOrganizationForm } from "@/components/organizations/decide-organization-form";
 import { roleLabel } from "@/components/organizations/role-labels";
+import { TerritoryFacts } from "@/components/organizations/territory-facts";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
-import { AccessDeniedError } from "@/lib/auth/errors";
+import { orNotFound } from "@/lib/auth/not-found";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listPendingOrganizations } from "@/lib/organizations/validation";
@@ -17,10 +17,7 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZon
 
 export default async function PendingOrganizationsPage() {
   const actor = await requireActorOrRedirect("/admin/organisations");
-  const pending = await listPendingOrganizations(getDb(), actor).catch((error: unknown) => {
-    if (error instanceof AccessDeniedError) notFound();
-    throw error;
-  });
+  const pending = await orNotFound(listPendingOrganizations(getDb(), actor));
 
   return (
     <>
@@ -60,34 +57,7 @@ export default async function PendingOrganizationsPage() {
                     </section>
                     <section aria-label={`Données officielles de ${organization.name}`}>
                       <h3 className="text-lg">Données officielles</h3>
-                      <dl className="grid grid-cols-[max-content_1fr] gap-x-4">
-                        <dt className="font-semibold">{territory.kind === "EPCI" ? "SIREN" : "Code INSEE"}</dt>
-                        <dd>{territory.code}</dd>
-                        {territory.siren && territory.kind === "COMMUNE" ? (
-                          <>
-                            <dt className="font-semibold">SIREN</dt>
-                            <dd>{territory.siren}</dd>
-                          </>
-                        ) : null}
-                        <dt className="font-semibold">Département</dt>
-                        <dd>{territory.department ? `${territory.department.name} (${territory.department.code})` : "—"}</dd>
-                        <dt className="font-semibold">Région</dt>
-                        <dd>{territory.region?.name ?? "—"}</dd>
-                        <dt className="font-semibold">Population</dt>
-                        <dd>{territory.population.toLocaleString("fr-FR")}</dd>
-                        {territory.postcodes.length > 0 ? (
-                          <>
-                            <dt className="font-semibold">Codes postaux</dt>
-                            <dd>{territory.postcodes.join(", ")}</dd>
-                          </>
-                        ) : null}
-                        {territory.epci ? (
-                          <>
-                            <dt className="font-semibold">Intercommunalité</dt>
-                            <dd>{territory.epci.name}</dd>
-                          </>
-                        ) : null}
-                      </dl>
+                      <TerritoryFacts territory={territory} />
                     </section>
                   </div>
                   <DecideOrganizationForm organizationId={organization.id} name={organization.name} action={decideOrganizationAction} />

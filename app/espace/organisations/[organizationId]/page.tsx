@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/forms/action-button";
 import { InviteForm } from "@/components/organizations/invite-form";
 import { RoleForm } from "@/components/organizations/role-form";
 import { roleLabel } from "@/components/organizations/role-labels";
 import { OrganizationStatusBadge } from "@/components/organizations/status-badge";
+import { TerritoryFacts } from "@/components/organizations/territory-facts";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { AUDIT_ACTION_LABELS, listOrganizationAudit } from "@/lib/audit/list";
-import { AccessDeniedError } from "@/lib/auth/errors";
+import { orNotFound } from "@/lib/auth/not-found";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listInvitations } from "@/lib/organizations/invitations";
@@ -35,10 +35,7 @@ export default async function OrganizationPage({ params }: Props) {
   const { organizationId } = await params;
   const actor = await requireActorOrRedirect(`/espace/organisations/${organizationId}`);
   const db = getDb();
-  const overview = await getOrganizationOverview(db, actor, organizationId).catch((error: unknown) => {
-    if (error instanceof AccessDeniedError) notFound();
-    throw error;
-  });
+  const overview = await orNotFound(getOrganizationOverview(db, actor, organizationId));
   const { organization, can } = overview;
   const manage = can("members:manage");
   const [members, requests, invitations, audit] = await Promise.all([
@@ -71,26 +68,7 @@ export default async function OrganizationPage({ params }: Props) {
               <p>Motif : {organization.rejectionReason}</p>
             </Notice>
           ) : null}
-          <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-            <dt className="font-semibold">{territory.kind === "EPCI" ? "SIREN" : "Code INSEE"}</dt>
-            <dd>{territory.code}</dd>
-            {territory.department ? (
-              <>
-                <dt className="font-semibold">Département</dt>
-                <dd>
-                  {territory.department.name} ({territory.department.code})
-                </dd>
-              </>
-            ) : null}
-            <dt className="font-semibold">Population</dt>
-            <dd>{territory.population.toLocaleString("fr-FR")} habitants</dd>
-            {territory.epci ? (
-              <>
-                <dt className="font-semibold">Intercommunalité</dt>
-                <dd>{territory.epci.name}</dd>
-              </>
-            ) : null}
-          </dl>
+          <TerritoryFacts territory={territory} />
         </section>
 
         <section aria-labelledby="membres-titre" className="space-y-4">
