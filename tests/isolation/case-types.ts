@@ -25,6 +25,11 @@ type Common = {
   label?: string;
   /** Status of the target organization A (ACTIVE unless said). */
   targetStatus?: OrganizationStatus;
+  /**
+   * A weakness found and reported but not fixed yet: the case must still find problems, and
+   * fails once it finds none, so whoever fixes it removes this line.
+   */
+  knownWeakness?: string;
 };
 
 /**
@@ -74,10 +79,9 @@ export type SignedInCase = Common & {
  * member of B: it must change nothing and show nothing of A; `check` adds what the endpoint
  * promises (e.g. only reference data).
  */
-export type PublicCase = {
+export type PublicCase = Omit<Common, "targetStatus"> & {
   kind: "public";
   why: string;
-  label?: string;
   probes: (world: World) => Promise<Probe[]>;
 };
 

@@ -19,6 +19,17 @@
 // A refused call must answer { ok: false, message } in French, with the same words whether the
 // resource exists or not, and leave every table of the database as it was.
 import type { IsolationCases } from "./case-types";
+import type { World } from "./world";
+
+/** A pending request of a newcomer to join A with this role. */
+async function joinRequest(world: World, role: "SECRETARY" | "MAYOR" | "CYBER_CHAMPION") {
+  const requester = await world.newPerson("requester");
+  const request = await world.db.joinRequest.create({
+    data: { organizationId: world.A.id, userId: requester.userId, requestedRole: role },
+    select: { id: true },
+  });
+  return request.id;
+}
 
 export const CASES: IsolationCases = {
   // ---- Joining ----------------------------------------------------------------------------
@@ -34,6 +45,13 @@ export const CASES: IsolationCases = {
       label: "claim a territory nobody acts for",
       why: "The first person to claim a territory creates its organization, pending the association's validation.",
       arrange: async (world) => ({ input: { territoryCode: (await world.freeTerritory()).code, role: "MAYOR" } }),
+    },
+    {
+      kind: "signed-in",
+      label: "claim an EPCI nobody acts for, as its referent",
+      why: "Claiming an EPCI creates a pending organization: until the association validates it, its referent works for no member commune.",
+      knownWeakness: "a pending EPCI organization's referent already works for its member communes (see the isolation report)",
+      arrange: async (world) => ({ input: { territoryCode: (await world.unclaimedEpciWithActiveCommune()).epciCode, role: "EPCI_REFERENT" } }),
     },
   ],
 
@@ -98,14 +116,7 @@ export const CASES: IsolationCases = {
     kind: "tenant" as const,
     label: decision,
     permission: "members:manage" as const,
-    arrange: async (world) => {
-      const requester = await world.newPerson("requester");
-      const request = await world.db.joinRequest.create({
-        data: { organizationId: world.A.id, userId: requester.userId, requestedRole: "CYBER_CHAMPION" },
-        select: { id: true },
-      });
-      return { input: { requestId: request.id, decision }, organizationId: world.A.id };
-    },
+    arrange: async (world: World) => ({ input: { requestId: await joinRequest(world, "CYBER_CHAMPION"), decision }, organizationId: world.A.id }),
   })),
 
   "app/espace/organisations/[organizationId]/actions.ts#changeMemberRoleAction": {

@@ -16,6 +16,8 @@ export type TargetFacts = {
   departmentCode: string;
   /** Organization of the EPCI the target commune belongs to. */
   epciOrganizationId: string | null;
+  /** Only a validated EPCI organization's referents work for its communes. */
+  epciOrganizationActive: boolean;
 };
 
 export function shouldHoldOn(person: Person, target: TargetFacts, permission: Permission): boolean {
@@ -27,6 +29,7 @@ export function shouldHoldOn(person: Person, target: TargetFacts, permission: Pe
     if (
       membership.role === "EPCI_REFERENT" &&
       membership.organizationId === target.epciOrganizationId &&
+      target.epciOrganizationActive &&
       target.status === "ACTIVE" &&
       EPCI_REFERENT_MEMBER_PERMISSIONS.includes(permission)
     ) {

@@ -6,7 +6,7 @@ import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { loadOrganizationScope } from "@/lib/auth/access";
 import { AccessDeniedError, NotSignedInError } from "@/lib/auth/errors";
-import { associationPermissions, permissionsOn, type OrganizationScope } from "@/lib/auth/grants";
+import { associationPermissions, permissionsOn } from "@/lib/auth/grants";
 import type { Permission } from "@/lib/auth/permissions";
 import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
@@ -210,6 +210,7 @@ async function runTenant(endpoint: Endpoint, testCase: TenantCase): Promise<stri
     status: scopeA.status,
     departmentCode: HOME_DEPARTMENT,
     epciOrganizationId: world.epci.id,
+    epciOrganizationActive: true,
   };
   const refusals: Refusal[] = [anonymous];
   const holders: Person[] = [];
@@ -242,18 +243,19 @@ async function runAssociation(endpoint: Endpoint, testCase: AssociationCase): Pr
   const { organizationId, ...call } = await testCase.arrange(world);
   const problems = callMatches(endpoint, call);
   if (organizationId !== world.A.id) return [...problems, `arrange must touch world.A (the target), not ${organizationId}`];
+  const { permission } = testCase;
   const refusals: Refusal[] = [anonymous];
   const holders: Person[] = [];
   for (const person of world.people) {
-    const holds = shouldHoldAssociationWide(person, testCase.permission);
-    if (associationPermissions(person.grants).has(testCase.permission) !== holds) {
-      problems.push(`lib/auth/grants.ts ${holds ? "denies" : "grants"} ${person.label} ${testCase.permission}, against the tables of lib/auth/permissions.ts`);
+    const holds = shouldHoldAssociationWide(person, permission);
+    if (associationPermissions(person.grants).has(permission) !== holds) {
+      problems.push(`lib/auth/grants.ts ${holds ? "denies" : "grants"} ${person.label} ${permission}, against the tables of lib/auth/permissions.ts`);
     }
     if (holds) holders.push(person);
     else refusals.push(asRefusal(person));
   }
   problems.push(...(await expectRefusals(endpoint, call, refusals, { uniform: true, secrets: world.secretsOf(world.A) })));
-  problems.push(...(await positiveControl(endpoint, call, holders[0], `${testCase.permission} (association-wide)`)));
+  problems.push(...(await positiveControl(endpoint, call, holders[0], `${permission} (association-wide)`)));
   return problems;
 }
 
@@ -273,21 +275,25 @@ async function runSelf(endpoint: Endpoint, testCase: SelfCase): Promise<string[]
 
 type Access = { signedIn: boolean; permissions: Map<string, Set<Permission>> };
 
-/** Whether each person's session still works and what they may do on each organization, in two queries. */
-async function accessOfEveryone(people: Person[], scopes: OrganizationScope[]): Promise<Map<string, Access>> {
-  const [sessions, users] = await Promise.all([
+/**
+ * Whether each person's session still works and what they may do on each organization. Scopes
+ * are reloaded every time: a call may change them (an EPCI gaining an organization).
+ */
+async function accessOfEveryone(people: Person[], organizationIds: string[]): Promise<Map<string, Access>> {
+  const [sessions, users, scopes] = await Promise.all([
     db.session.findMany({ where: { sessionToken: { in: people.map((person) => person.sessionToken) } }, select: { userId: true, expires: true } }),
     db.user.findMany({
       where: { id: { in: people.map((person) => person.userId) } },
       select: { id: true, disabledAt: true, memberships: { select: { organizationId: true, role: true } }, associationRoles: { select: { role: true, departmentCode: true } } },
     }),
+    Promise.all(organizationIds.map((id) => loadOrganizationScope(db, id))),
   ]);
   const access = new Map<string, Access>();
   for (const user of users) {
     const grants = { userId: user.id, memberships: user.memberships, associationRoles: user.associationRoles };
     access.set(user.id, {
       signedIn: !user.disabledAt && sessions.some((session) => session.userId === user.id && session.expires.getTime() > Date.now()),
-      permissions: new Map(scopes.map((scope) => [scope.id, permissionsOn(grants, scope)])),
+      permissions: new Map(scopes.filter((scope) => scope !== null).map((scope) => [scope.id, permissionsOn(grants, scope)])),
     });
   }
   return access;
@@ -300,17 +306,17 @@ async function runSignedIn(endpoint: Endpoint, testCase: SignedInCase): Promise<
   const secrets = world.secretsOf(world.A).filter((secret) => secret !== world.A.id);
   problems.push(...(await expectRefusals(endpoint, call, [anonymous], { uniform: true, secrets })));
 
-  const existing = await db.organization.findMany({ select: { id: true, name: true } });
-  const scopes = (await Promise.all(existing.map((organization) => loadOrganizationScope(db, organization.id)))).filter((scope) => scope !== null);
-  const names = new Map(existing.map((organization) => [organization.id, organization.name]));
+  // The world's organizations, arranged ones included; those the calls create are new.
+  const existing = world.organizations.map((organization) => organization.id);
+  const names = new Map(world.organizations.map((organization) => [organization.id, organization.name]));
   const everyone = [...world.people, ...world.extras];
   for (const caller of world.people) {
-    const before = await accessOfEveryone(everyone, scopes);
+    const before = await accessOfEveryone(everyone, existing);
     const outcome = await invoke(endpoint, call, caller);
     if (outcome.type === "threw") problems.push(`${caller.label}: ${show(outcome)}`);
     const leaked = leaks(outcome, secrets);
     if (leaked.length > 0) problems.push(`${caller.label}: leaked ${leaked.join(", ")}`);
-    const after = await accessOfEveryone(everyone, scopes);
+    const after = await accessOfEveryone(everyone, existing);
     // The caller may lose access (leaving, signing out), never gain any; nobody else changes.
     for (const person of everyone) {
       const was = before.get(person.userId)!;
@@ -318,7 +324,7 @@ async function runSignedIn(endpoint: Endpoint, testCase: SignedInCase): Promise<
       const who = person === caller ? caller.label : `calling as ${caller.label} changed ${person.label}`;
       if (person !== caller && was.signedIn !== is.signedIn) problems.push(`${who}: session ${is.signedIn ? "revived" : "ended"}`);
       for (const [organizationId, granted] of is.permissions) {
-        const previous = was.permissions.get(organizationId)!;
+        const previous = was.permissions.get(organizationId) ?? new Set<Permission>();
         const gained = [...granted].filter((permission) => !previous.has(permission));
         const lost = [...previous].filter((permission) => !granted.has(permission));
         if (gained.length > 0) problems.push(`${who}: gained ${gained.join(", ")} on ${names.get(organizationId)}`);
@@ -406,8 +412,16 @@ describe("endpoint discovery", () => {
 describe("tenant isolation", () => {
   for (const endpoint of endpoints) {
     for (const testCase of casesOf(endpoint.id)) {
-      const permission = "permission" in testCase ? ` ${testCase.permission as Permission}` : "";
+      const permission = "permission" in testCase ? ` ${testCase.permission}` : "";
       const name = `${endpoint.id}${testCase.label ? ` [${testCase.label}]` : ""} — ${testCase.kind}${permission}`;
+      if (testCase.knownWeakness) {
+        it(`${name} — KNOWN WEAKNESS: ${testCase.knownWeakness}`, async () => {
+          const problems = await run(endpoint, testCase);
+          expect(problems, `no problem found any more: the weakness is fixed, remove knownWeakness from this case in ${CASES_FILE}`).not.toEqual([]);
+          console.warn(`Known weakness in ${endpoint.id} (${testCase.knownWeakness}):\n  ${problems.join("\n  ")}`);
+        });
+        continue;
+      }
       it(name, async () => {
         const problems = await run(endpoint, testCase);
         expect(problems, `${endpoint.id}: problems found`).toEqual([]);

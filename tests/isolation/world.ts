@@ -16,7 +16,8 @@ export const OTHER_DEPARTMENT = "42";
 
 export type OrganizationKey = "A" | "B" | "EPCI" | "OTHER_EPCI";
 
-export type WorldOrganization = { key: OrganizationKey; id: string; name: string; territoryCode: string };
+/** EXTRA: an organization a case creates beside the world's four. */
+export type WorldOrganization = { key: OrganizationKey | "EXTRA"; id: string; name: string; territoryCode: string };
 
 export type Person = {
   /** How failures name this person: "MAYOR of B", "DEPARTMENT_CORRESPONDENT (42)". */
@@ -34,7 +35,7 @@ export const ORGANIZATION_ROLES = Object.keys(ORGANIZATION_ROLE_PERMISSIONS) as 
 export const ASSOCIATION_ROLES = Object.keys(ASSOCIATION_ROLE_PERMISSIONS) as AssociationRole[];
 
 let sequence = 0;
-const next = () => ++sequence;
+const nextNumber = () => ++sequence;
 
 const FAR_FUTURE = () => new Date(Date.now() + 30 * 24 * 3600_000);
 
@@ -105,12 +106,13 @@ async function insertTerritories(db: Db, rows: TerritoryRow[]) {
 }
 
 /** Commune codes of the home département (13100–13999) and EPCI SIRENs, unique in the file. */
+let communes = 0;
 const communeCode = () => {
-  const n = next();
+  const n = ++communes;
   if (n > 899) throw new Error("Trop de territoires de test : élargissez la plage de codes dans tests/isolation/world.ts.");
   return `${HOME_DEPARTMENT}${String(100 + n)}`;
 };
-const epciCode = () => `2000${String(next()).padStart(5, "0")}`;
+const epciCode = () => `2000${String(nextNumber()).padStart(5, "0")}`;
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -120,7 +122,7 @@ export async function buildWorld(db: Db, options: { targetStatus?: OrganizationS
   referenceDataReady ??= insertReferenceData(db);
   await referenceDataReady;
 
-  const n = next();
+  const n = nextNumber();
   const homeEpci: TerritoryRow = { code: epciCode(), kind: "EPCI", name: `Communauté de communes du Val d'Essai ${n}` };
   const territories: Record<OrganizationKey, TerritoryRow> = {
     EPCI: homeEpci,
@@ -136,7 +138,7 @@ export async function buildWorld(db: Db, options: { targetStatus?: OrganizationS
       { key, id: `iso-org-${randomUUID()}`, name: territories[key].name, territoryCode: territories[key].code } satisfies WorldOrganization,
     ]),
   ) as Record<OrganizationKey, WorldOrganization>;
-  const statusOf = (key: OrganizationKey): OrganizationStatus => (key === "A" ? (options.targetStatus ?? "ACTIVE") : "ACTIVE");
+  const statusOf = (key: WorldOrganization["key"]): OrganizationStatus => (key === "A" ? (options.targetStatus ?? "ACTIVE") : "ACTIVE");
   await db.organization.createMany({
     data: Object.values(organizations).map((organization) => ({
       id: organization.id,
@@ -173,6 +175,7 @@ export async function buildWorld(db: Db, options: { targetStatus?: OrganizationS
     B: organizations.B,
     epci: organizations.EPCI,
     otherEpci: organizations.OTHER_EPCI,
+    /** The four above, and those the helpers add (EXTRA). */
     organizations: Object.values(organizations),
     /** Everyone the suite calls as. */
     people,
@@ -212,10 +215,29 @@ export async function buildWorld(db: Db, options: { targetStatus?: OrganizationS
     async freeTerritory(kind: TerritoryKind = "COMMUNE") {
       const row =
         kind === "EPCI"
-          ? { code: epciCode(), kind, name: `Communauté de communes Libre ${next()}` }
-          : { code: communeCode(), kind, name: `Libreville-sur-Essai ${next()}`, epciCode: homeEpci.code };
+          ? { code: epciCode(), kind, name: `Communauté de communes Libre ${nextNumber()}` }
+          : { code: communeCode(), kind, name: `Libreville-sur-Essai ${nextNumber()}`, epciCode: homeEpci.code };
       await insertTerritories(db, [row]);
       return row;
+    },
+
+    /**
+     * An EPCI no organization acts for yet, whose member commune already has an active
+     * organization with a mayor: claiming the EPCI must give nothing on that commune.
+     */
+    async unclaimedEpciWithActiveCommune() {
+      const epci = { code: epciCode(), kind: "EPCI" as const, name: `Communauté de communes Sans Titulaire ${nextNumber()}` };
+      const commune = { code: communeCode(), kind: "COMMUNE" as const, name: `Charlie-sur-Essai ${nextNumber()}`, epciCode: epci.code };
+      await insertTerritories(db, [epci, commune]);
+      const organization: WorldOrganization = { key: "EXTRA", id: `iso-org-${randomUUID()}`, name: commune.name, territoryCode: commune.code };
+      await db.organization.create({
+        data: { id: organization.id, territoryCode: commune.code, name: commune.name, status: "ACTIVE", validatedAt: new Date() },
+      });
+      const mayor = newPersonRow(`MAYOR of ${commune.name} (subject)`, { membership: { organizationId: organization.id, role: "MAYOR" }, organization });
+      await insertPeople(db, [mayor]);
+      extras.push(mayor.person);
+      world.organizations.push(organization);
+      return { epciCode: epci.code, commune: organization };
     },
 
     /** What nobody outside A may ever be shown: A's identifiers, its people, every session token. */
