@@ -44,6 +44,8 @@ async function main() {
     DATABASE_URL: url,
     PORT: String(config.PORT),
     AUTH_SECRET: config.AUTH_SECRET ?? (await localAuthSecret()),
+    // This machine may be offline; nothing leaves it unasked.
+    NEXT_TELEMETRY_DISABLED: "1",
   };
   if (!dev && !existsSync(path.join(projectRoot, ".next/BUILD_ID"))) {
     log("Première exécution : construction de l'application (next build)…");

@@ -26,7 +26,13 @@ export default async function PendingOrganizationsPage() {
         lead="Vérifiez que la personne agit bien pour ce territoire : adresse de la mairie ou de l’intercommunalité, fonction, données officielles."
       />
       <Container className="space-y-6 py-10">
-        {pending.length === 0 ? <p>Aucune adhésion en attente.</p> : <p>{pending.length} adhésion(s) en attente, la plus ancienne d’abord.</p>}
+        <p>
+          {pending.length === 0
+            ? "Aucune adhésion en attente."
+            : pending.length === 1
+              ? "Une adhésion en attente."
+              : `${pending.length} adhésions en attente, la plus ancienne d’abord.`}
+        </p>
         <ul className="space-y-6">
           {pending.map((organization) => {
             const territory = organization.territory;

@@ -175,8 +175,8 @@ export default async function OrganizationPage({ params }: Props) {
             <h2 id="journal-titre" className="text-2xl">
               Journal
             </h2>
-            {audit.length === 0 ? <p>Aucun événement.</p> : null}
-            <table className="w-full border-collapse text-left">
+            {audit.length === 0 ? <p>Aucun événement pour l’instant.</p> : null}
+            <table hidden={audit.length === 0} className="w-full border-collapse text-left">
               <caption className="sr-only">Derniers événements de l’organisation</caption>
               <thead>
                 <tr className="border-b-2 border-line">
