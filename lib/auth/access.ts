@@ -14,7 +14,7 @@ export async function loadOrganizationScope(db: Db | Prisma.TransactionClient, o
     select: {
       id: true,
       status: true,
-      territory: { select: { departmentCode: true, epci: { select: { organization: { select: { id: true } } } } } },
+      territory: { select: { departmentCode: true, epci: { select: { organization: { select: { id: true, status: true } } } } } },
     },
   });
   if (!organization) return null;
@@ -22,7 +22,8 @@ export async function loadOrganizationScope(db: Db | Prisma.TransactionClient, o
     id: organization.id,
     status: organization.status,
     departmentCode: organization.territory.departmentCode,
-    epciOrganizationId: organization.territory.epci?.organization?.id ?? null,
+    // An EPCI's referents work for its communes only once the association validated the EPCI.
+    epciOrganizationId: organization.territory.epci?.organization?.status === "ACTIVE" ? organization.territory.epci.organization.id : null,
   };
 }
 

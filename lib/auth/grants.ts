@@ -18,7 +18,7 @@ export type OrganizationScope = {
   status: OrganizationStatus;
   /** Département of the territory (for an EPCI: where most of its population lives). */
   departmentCode: string | null;
-  /** Organization acting for the EPCI this commune belongs to, if any. */
+  /** Organization acting for the EPCI this commune belongs to, if any and validated. */
   epciOrganizationId: string | null;
 };
 
