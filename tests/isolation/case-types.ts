@@ -85,7 +85,8 @@ export type PublicCase = Omit<Common, "targetStatus"> & {
   probes: (world: World) => Promise<Probe[]>;
 };
 
-export type Probe = Call & { label: string; check?: (body: unknown, world: World) => void };
+/** `check` throws an Error saying what is wrong; `caller` is null when nobody is signed in. */
+export type Probe = Call & { label: string; check?: (body: unknown, caller: Person | null, world: World) => void };
 
 export type IsolationCase = TenantCase | AssociationCase | SelfCase | SignedInCase | PublicCase;
 

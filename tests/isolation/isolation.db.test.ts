@@ -3,7 +3,7 @@
 // refuse in French, return nothing and change nothing in the database; then someone allowed
 // must succeed, so a misconfigured case fails instead of passing. Cases: cases.ts.
 import { NextRequest } from "next/server";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadOrganizationScope } from "@/lib/auth/access";
 import { AccessDeniedError, NotSignedInError } from "@/lib/auth/errors";
 import { associationPermissions, permissionsOn } from "@/lib/auth/grants";
@@ -353,7 +353,7 @@ async function runPublic(endpoint: Endpoint, testCase: PublicCase): Promise<stri
       if (leaked.length > 0) problems.push(`${label}: leaked ${leaked.join(", ")}`);
       if (probe.check && outcome.type !== "threw") {
         try {
-          probe.check(outcome.type === "route" ? outcome.body : outcome.value, world);
+          probe.check(outcome.type === "route" ? outcome.body : outcome.value, person, world);
         } catch (error) {
           problems.push(`${label}: ${error instanceof Error ? error.message : String(error)}`);
         }
@@ -406,6 +406,62 @@ describe("endpoint discovery", () => {
 
   it("has no server action declared inside a function, where it cannot be enumerated", () => {
     expect(scan.inlineDirectives, 'move these inline "use server" actions into a "use server" file').toEqual([]);
+  });
+});
+
+describe("hostile input", () => {
+  // Whatever a forged POST carries, an action answers: refused without a session, changing
+  // nothing; signed in, it may refuse or succeed (signing out takes no input) but never throws.
+  const form = new FormData();
+  form.set("$ACTION_ID_0", "x");
+  form.set("organizationId", "../../etc");
+  const junk: [string, unknown][] = [
+    ["undefined", undefined],
+    ["null", null],
+    ["a string", "organisation"],
+    ["an array", [{ organizationId: "x" }]],
+    ["an object with operators", { organizationId: { not: "" }, membershipId: { in: [] }, token: { contains: "" } }],
+    ["__proto__ keys", JSON.parse('{"__proto__": {"ok": true}, "constructor": {"prototype": {}}}')],
+    ["overlong ids", { organizationId: "a".repeat(10_000), requestId: "b".repeat(10_000), territoryCode: "1".repeat(10_000) }],
+    ["form data", form],
+  ];
+  const actions = endpoints.filter((candidate) => candidate.type === "action");
+  let world: World;
+  beforeAll(async () => {
+    world = await buildWorld(db);
+  });
+
+  for (const endpoint of actions) {
+    it(`${endpoint.id} answers junk without throwing`, async () => {
+      // A fresh person per action: signing out everywhere ends the session it is given.
+      const outsider = await world.newPerson("outsider");
+      const problems: string[] = [];
+      for (const [what, input] of junk) {
+        const before = await snapshot(db);
+        const refusal = refusalProblems(await invoke(endpoint, { input }, null), { uniform: true, secrets: world.secretsOf(world.A) });
+        const changed = changedTables(before, await snapshot(db));
+        if (changed.length > 0) refusal.push(`changed the database: ${changed.join(", ")}`);
+        if (refusal.length > 0) problems.push(`${what}, nobody signed in: ${refusal.join("; ")}`);
+        const signedIn = await invoke(endpoint, { input }, outsider);
+        if (signedIn.type === "threw") problems.push(`${what}, signed in: ${show(signedIn)}`);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it("answers junk in French — KNOWN WEAKNESS: zod's English defaults reach the person (see the isolation report)", async () => {
+    const problems: string[] = [];
+    for (const endpoint of actions) {
+      const outsider = await world.newPerson("outsider");
+      for (const [what, input] of junk) {
+        const outcome = await invoke(endpoint, { input }, outsider);
+        const value = outcome.type === "action" ? (outcome.value as { ok?: unknown; message?: unknown } | null) : null;
+        const message = value?.ok === false ? value.message : undefined;
+        if (typeof message === "string" && (!FRENCH.test(message) || INTERNALS.test(message))) problems.push(`${endpoint.id}, ${what}: "${message}"`);
+      }
+    }
+    expect(problems, "every junk input is answered in French: remove KNOWN WEAKNESS from this test and keep it strict").not.toEqual([]);
+    console.warn(`Known weakness: messages not in French for a person:\n  ${problems.join("\n  ")}`);
   });
 });
 
