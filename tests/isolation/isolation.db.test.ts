@@ -14,9 +14,9 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import type { AssociationCase, Call, IsolationCase, PublicCase, RouteRequest, SelfCase, SignedInCase, TenantCase } from "./case-types";
 import { CASES } from "./cases";
 import { discoverEndpoints, scanSources, type Endpoint } from "./discover";
+import { shouldHoldAssociationWide, shouldHoldOn, type TargetFacts } from "./expected-grants";
 import { beginRequest, cookieHeader, cookieWrites, NavigationInterrupt, provideNextHeadersToCommonJs } from "./request-scope";
 import { changedTables, snapshot, type Snapshot } from "./snapshot";
-import { shouldHoldAssociationWide, shouldHoldOn, type TargetFacts } from "./expected-grants";
 import { buildWorld, HOME_DEPARTMENT, type Person, type World } from "./world";
 
 vi.mock("next/headers", async () => (await import("./request-scope")).nextHeaders);
