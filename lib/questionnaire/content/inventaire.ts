@@ -1,0 +1,150 @@
+// I — Inventaire: know what the collectivity owns, uses and exposes.
+import { ALL_SIZES, COMMUNES_AND_EPCI, FROM_1000, FROM_10000, FROM_3500 } from "./audience";
+import type { MeasureContent, ThemeContent } from "./types";
+
+export const theme: ThemeContent = {
+  key: "inventaire",
+  title: "Inventaire",
+  description:
+    "Savoir ce que la collectivité possède et utilise : matériel, comptes en ligne, données, accès ouverts sur internet. On ne protège bien que ce que l'on connaît.",
+  questions: [
+    {
+      key: "inventaire.responsable",
+      text: "Une personne est-elle clairement chargée de l'informatique de la collectivité ?",
+      help: "Quand un problème survient, il faut savoir tout de suite qui appeler et qui décide. Cette personne n'a pas besoin d'être informaticienne : un agent, un élu, le prestataire ou le service informatique de l'intercommunalité peuvent tenir ce rôle, pourvu qu'il soit connu de tous.",
+      weight: 2,
+      sizeBands: ALL_SIZES,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "personne", label: "Non, personne n'en est chargé", score: 0 },
+        { key: "informel", label: "Quelqu'un s'en occupe, mais ce n'est écrit nulle part", score: 1 },
+        { key: "designe", label: "Oui, une personne est désignée et tout le monde sait comment la joindre", score: 3 },
+      ],
+      measureKeys: ["designer-referent-informatique"],
+    },
+    {
+      key: "inventaire.postes",
+      text: "Avez-vous la liste de vos ordinateurs, téléphones, tablettes, imprimantes et box internet ?",
+      help: "Un appareil oublié n'est ni mis à jour ni sauvegardé : c'est souvent par lui qu'un attaquant entre. Une simple liste (appareil, utilisateur, date d'achat, système installé) suffit pour commencer.",
+      weight: 1,
+      sizeBands: ALL_SIZES,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "aucune", label: "Non, il n'y a pas de liste", score: 0 },
+        { key: "partielle", label: "Une liste partielle ou ancienne", score: 1 },
+        { key: "complete", label: "Une liste complète, mais rarement mise à jour", score: 2 },
+        { key: "a-jour", label: "Une liste complète, mise à jour à chaque achat ou départ", score: 3 },
+      ],
+      measureKeys: ["tenir-inventaire"],
+    },
+    {
+      key: "inventaire.comptes-en-ligne",
+      text: "Savez-vous quels services en ligne la collectivité utilise et qui en détient les accès ?",
+      help: "Messagerie, site internet, logiciels métier, banque, plateformes de l'État (Chorus Pro, télétransmission des actes...) : si le seul accès appartient à une personne partie ou à un ancien prestataire, la collectivité peut en être privée du jour au lendemain.",
+      weight: 2,
+      sizeBands: FROM_1000,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "non", label: "Non, pas vraiment", score: 0 },
+        { key: "en-partie", label: "En partie : certains accès ne sont connus que d'une seule personne", score: 1 },
+        { key: "liste", label: "Oui, la liste existe, mais les accès ne sont pas conservés en lieu sûr", score: 2 },
+        { key: "liste-et-acces", label: "Oui, la liste existe et les accès sont conservés en lieu sûr, au nom de la collectivité", score: 3 },
+      ],
+      measureKeys: ["recenser-comptes-en-ligne"],
+    },
+    {
+      key: "inventaire.donnees-essentielles",
+      text: "Avez-vous repéré les données et logiciels indispensables aux services, et combien de temps vous pourriez vous en passer ?",
+      help: "État civil, élections, paie, comptabilité, urbanisme, cantine : tout n'est pas aussi urgent. Savoir ce qui doit repartir en premier après une panne ou une attaque guide les sauvegardes et le plan de continuité.",
+      weight: 2,
+      sizeBands: FROM_3500,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "non", label: "Non", score: 0 },
+        { key: "en-partie", label: "En partie, sans l'avoir écrit", score: 1 },
+        { key: "ecrit", label: "Oui, c'est écrit et partagé avec les responsables de service", score: 3 },
+      ],
+      measureKeys: ["identifier-donnees-essentielles"],
+    },
+    {
+      key: "inventaire.exposition-internet",
+      text: "Savez-vous quels équipements ou services de la collectivité sont accessibles directement depuis internet ?",
+      help: "Caméras, serveurs de fichiers, bureau à distance, pages d'administration de la box ou du pare-feu : tout ce qui est visible depuis internet est essayé en permanence par des robots malveillants. Beaucoup d'accès ont été ouverts dans l'urgence pendant les confinements et jamais refermés.",
+      weight: 3,
+      sizeBands: FROM_3500,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "non", label: "Non", score: 0 },
+        { key: "suppose", label: "Nous pensons que rien n'est ouvert, sans l'avoir vérifié", score: 1 },
+        { key: "verifie", label: "Oui, cela a été vérifié, mais il y a plus d'un an", score: 2 },
+        { key: "verifie-chaque-annee", label: "Oui, c'est vérifié chaque année et chaque ouverture a une raison", score: 3 },
+      ],
+      measureKeys: ["verifier-exposition-internet"],
+    },
+    {
+      key: "inventaire.cartographie",
+      text: "Avez-vous un schéma à jour du réseau et des systèmes (sites reliés, serveurs, équipements connectés, accès des prestataires) ?",
+      help: "Pendant une attaque, ceux qui interviennent doivent comprendre vite ce qui est relié à quoi. Le schéma couvre aussi les équipements souvent oubliés : vidéoprotection, contrôle d'accès, éclairage public, gestion technique des bâtiments.",
+      weight: 2,
+      sizeBands: FROM_10000,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "non", label: "Non", score: 0 },
+        { key: "ancien", label: "Un schéma existe, mais il est ancien ou incomplet", score: 1 },
+        { key: "a-jour", label: "Oui, à jour, avec une copie imprimée ou conservée hors du réseau", score: 3 },
+      ],
+      measureKeys: ["cartographier-reseau"],
+    },
+  ],
+};
+
+export const measures: MeasureContent[] = [
+  {
+    key: "designer-referent-informatique",
+    title: "Désigner la personne chargée de l'informatique",
+    why: "Sans personne désignée, les mises à jour, les sauvegardes et les alertes restent sans suite, et l'on perd un temps précieux le jour d'un incident.",
+    how: "Désignez par écrit un référent (agent, élu, prestataire ou service de l'intercommunalité) et un suppléant. Affichez leurs coordonnées et celles du prestataire près des postes, et reportez-les dans la fiche réflexe en cas d'incident.",
+    effort: "LOW",
+    cost: "NONE",
+  },
+  {
+    key: "tenir-inventaire",
+    title: "Tenir l'inventaire du matériel",
+    why: "On ne peut ni mettre à jour, ni sauvegarder, ni protéger un appareil dont on ignore l'existence.",
+    how: "Dans un tableur, notez pour chaque appareil : type, utilisateur, lieu, date d'achat, système et version. N'oubliez pas la box, les imprimantes et les caméras. Mettez la liste à jour à chaque achat, départ ou mise au rebut, et faites effacer les données des appareils avant de vous en séparer.",
+    effort: "LOW",
+    cost: "NONE",
+  },
+  {
+    key: "recenser-comptes-en-ligne",
+    title: "Recenser les services en ligne et garder leurs accès",
+    why: "La collectivité doit rester maîtresse de ses comptes, même quand la personne qui les a créés s'en va.",
+    how: "Listez chaque service (messagerie, site, nom de domaine, logiciels métier, banque, plateformes de l'État), la personne responsable et l'adresse de récupération. Utilisez des adresses de la collectivité (par exemple mairie@...) plutôt que des adresses personnelles, et conservez les mots de passe dans un gestionnaire de mots de passe ou sous pli fermé, au coffre.",
+    effort: "LOW",
+    cost: "NONE",
+  },
+  {
+    key: "identifier-donnees-essentielles",
+    title: "Repérer les données et logiciels essentiels",
+    why: "Après un incident, tout ne peut pas repartir en même temps : il faut savoir ce qui est vital et dans quel délai.",
+    how: "Avec chaque service, listez les logiciels et données indispensables, la durée d'interruption supportable (une heure, une journée, une semaine) et l'endroit où ils se trouvent. Vérifiez qu'ils figurent bien dans les sauvegardes.",
+    effort: "LOW",
+    cost: "NONE",
+  },
+  {
+    key: "verifier-exposition-internet",
+    title: "Vérifier ce qui est ouvert sur internet",
+    why: "Un accès oublié (bureau à distance, caméra, serveur de fichiers) est l'une des portes d'entrée les plus fréquentes des rançongiciels.",
+    how: "Demandez au prestataire ou au service informatique la liste des accès ouverts depuis internet et la raison de chacun. Fermez tout ce qui n'est pas indispensable, protégez le reste par un VPN et une double authentification, et refaites ce contrôle chaque année.",
+    effort: "MEDIUM",
+    cost: "LOW",
+  },
+  {
+    key: "cartographier-reseau",
+    title: "Cartographier le système d'information",
+    why: "Un plan à jour fait gagner des heures pendant un incident et révèle les équipements oubliés ou mal protégés.",
+    how: "Faites établir un schéma simple : sites, liaisons, serveurs, équipements réseau, services en ligne, équipements connectés (vidéoprotection, bâtiments) et accès des prestataires. Gardez-en une copie imprimée et mettez-le à jour à chaque changement important.",
+    effort: "MEDIUM",
+    cost: "LOW",
+  },
+];

@@ -1,0 +1,157 @@
+// M — Mots de passe: one account per person, strong passwords, a second factor.
+import { ALL_SIZES, COMMUNES_AND_EPCI, FROM_1000, FROM_3500 } from "./audience";
+import type { MeasureContent, ThemeContent } from "./types";
+
+export const theme: ThemeContent = {
+  key: "mots-de-passe",
+  title: "Mots de passe",
+  description:
+    "Protéger l'accès aux comptes : un compte par personne, des mots de passe solides, une double authentification sur ce qui compte, et des accès retirés quand on part.",
+  questions: [
+    {
+      key: "mots-de-passe.comptes-individuels",
+      text: "Chaque personne a-t-elle son propre compte pour se connecter aux ordinateurs et aux logiciels ?",
+      help: "Avec un compte partagé (« mairie », « accueil »), impossible de savoir qui a fait quoi, et son mot de passe circule forcément. Avec un compte par personne, on retire un accès sans gêner les autres.",
+      weight: 2,
+      sizeBands: ALL_SIZES,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "communs", label: "Non, nous utilisons des comptes communs", score: 0 },
+        { key: "en-partie", label: "Pour certains postes ou logiciels seulement", score: 1 },
+        { key: "partout", label: "Oui, partout", score: 3 },
+      ],
+      measureKeys: ["comptes-nominatifs"],
+    },
+    {
+      key: "mots-de-passe.robustesse",
+      text: "Comment les mots de passe sont-ils choisis et conservés ?",
+      help: "Les attaquants essaient automatiquement les mots de passe courants et ceux volés sur d'autres sites. Un mot de passe long, différent pour chaque service et rangé dans un gestionnaire de mots de passe résiste à ces attaques.",
+      weight: 2,
+      sizeBands: ALL_SIZES,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "faibles", label: "Courts ou identiques partout, parfois notés près de l'écran", score: 0 },
+        { key: "reutilises", label: "Assez longs, mais souvent réutilisés d'un service à l'autre", score: 1 },
+        { key: "uniques-carnet", label: "Longs et différents pour chaque service, notés dans un carnet rangé sous clé", score: 2 },
+        { key: "gestionnaire", label: "Longs et différents pour chaque service, conservés dans un gestionnaire de mots de passe", score: 3 },
+      ],
+      measureKeys: ["politique-mots-de-passe", "gestionnaire-mots-de-passe"],
+    },
+    {
+      key: "mots-de-passe.double-authentification",
+      text: "La double authentification est-elle activée sur la messagerie et les comptes importants (banque, site internet, plateformes de l'État) ?",
+      help: "Avec la double authentification, un mot de passe volé ne suffit plus : il faut aussi un code reçu sur le téléphone ou donné par une application. C'est l'une des protections les plus efficaces contre le piratage de la messagerie, et elle est le plus souvent gratuite.",
+      weight: 3,
+      sizeBands: ALL_SIZES,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "non", label: "Non", score: 0 },
+        { key: "quelques-comptes", label: "Sur quelques comptes seulement", score: 1 },
+        { key: "messagerie", label: "Sur la messagerie de tous, mais pas sur tous les comptes importants", score: 2 },
+        { key: "partout", label: "Oui, sur la messagerie de tous et sur tous les comptes importants", score: 3 },
+      ],
+      measureKeys: ["activer-double-authentification"],
+    },
+    {
+      key: "mots-de-passe.departs",
+      text: "Quand un agent ou un élu quitte la collectivité ou change de fonctions, ses accès sont-ils retirés ?",
+      help: "Des comptes restés actifs après un départ, y compris après des élections, sont des portes ouvertes que personne ne surveille. Les mots de passe partagés que la personne connaissait doivent aussi être changés.",
+      weight: 2,
+      sizeBands: FROM_1000,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "non", label: "Non, les comptes restent souvent actifs", score: 0 },
+        { key: "parfois", label: "Parfois, quand on y pense", score: 1 },
+        { key: "toujours", label: "Oui, à chaque départ, en suivant une liste de vérification", score: 3 },
+      ],
+      measureKeys: ["gerer-arrivees-departs"],
+    },
+    {
+      key: "mots-de-passe.par-defaut",
+      text: "Les mots de passe d'origine des équipements (box, wifi, imprimantes, caméras, routeurs) ont-ils été changés ?",
+      help: "Les mots de passe d'usine figurent dans les notices et sont connus de tous les attaquants. Un équipement resté « admin / admin » se prend en main en quelques secondes.",
+      weight: 2,
+      sizeBands: FROM_3500,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "non", label: "Non", score: 0 },
+        { key: "certains", label: "Pour certains équipements", score: 1 },
+        { key: "tous", label: "Oui, pour tous, et les nouveaux mots de passe sont conservés en lieu sûr", score: 3 },
+      ],
+      measureKeys: ["changer-mots-de-passe-par-defaut"],
+    },
+    {
+      key: "mots-de-passe.comptes-administrateur",
+      text: "Les agents travaillent-ils au quotidien sans droits d'administrateur sur leur ordinateur ?",
+      help: "Un compte administrateur peut tout installer et tout modifier : un virus lancé depuis ce compte le peut aussi. Les droits d'administration se réservent à des comptes séparés, utilisés seulement pour la maintenance.",
+      weight: 2,
+      sizeBands: FROM_3500,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "tous-admin", label: "Non, tout le monde est administrateur de son poste", score: 0 },
+        { key: "certains", label: "Certains agents seulement sont administrateurs", score: 1 },
+        { key: "comptes-separes", label: "Oui, l'administration passe par des comptes séparés réservés à la maintenance", score: 3 },
+      ],
+      measureKeys: ["separer-comptes-administrateur"],
+    },
+  ],
+};
+
+export const measures: MeasureContent[] = [
+  {
+    key: "comptes-nominatifs",
+    title: "Créer un compte par personne",
+    why: "Un compte individuel permet de retirer un accès sans gêner les autres et de savoir qui a fait quoi.",
+    how: "Créez un compte personnel pour chaque agent et chaque élu qui utilise les outils de la collectivité, sur les ordinateurs comme dans les logiciels métier. Supprimez les comptes communs ou, s'ils sont indispensables (accueil), limitez leurs droits et changez leur mot de passe à chaque départ.",
+    effort: "LOW",
+    cost: "NONE",
+  },
+  {
+    key: "politique-mots-de-passe",
+    title: "Adopter des règles simples pour les mots de passe",
+    why: "La plupart des piratages de comptes exploitent des mots de passe faibles ou réutilisés.",
+    how: "Fixez la règle : au moins 12 caractères mêlant majuscules, minuscules, chiffres et signes, ou une phrase de passe de plusieurs mots ; un mot de passe différent pour chaque service ; jamais de mot de passe noté près de l'écran. Changez sans attendre un mot de passe qui a pu être vu ou volé.",
+    effort: "LOW",
+    cost: "NONE",
+  },
+  {
+    key: "gestionnaire-mots-de-passe",
+    title: "Utiliser un gestionnaire de mots de passe",
+    why: "Personne ne retient des dizaines de mots de passe longs et différents : un gestionnaire le fait pour vous, de façon chiffrée.",
+    how: "Installez un gestionnaire de mots de passe reconnu (par exemple KeePassXC, gratuit), protégé par un mot de passe maître long. Rangez-y aussi les accès de la collectivité (nom de domaine, box, logiciels) et gardez une copie de secours du fichier chiffré.",
+    effort: "LOW",
+    cost: "NONE",
+  },
+  {
+    key: "activer-double-authentification",
+    title: "Activer la double authentification",
+    why: "Un mot de passe volé ne suffit plus à entrer : c'est la meilleure protection contre le piratage de la messagerie, point de départ de nombreuses fraudes.",
+    how: "Activez-la d'abord sur la messagerie de tous, puis sur la banque, le site internet, le nom de domaine et les plateformes qui la proposent. Préférez une application d'authentification au SMS, et rangez les codes de secours en lieu sûr.",
+    effort: "LOW",
+    cost: "NONE",
+  },
+  {
+    key: "gerer-arrivees-departs",
+    title: "Organiser les arrivées et les départs",
+    why: "Les comptes oubliés après un départ ou des élections restent utilisables par d'anciens utilisateurs ou par des attaquants.",
+    how: "Tenez une liste de vérification. À l'arrivée : création des comptes, remise de la charte informatique, sensibilisation. Au départ : désactivation des comptes le jour même, récupération du matériel et des badges, changement des mots de passe partagés. Repassez tous les comptes en revue après chaque renouvellement du conseil.",
+    effort: "LOW",
+    cost: "NONE",
+  },
+  {
+    key: "changer-mots-de-passe-par-defaut",
+    title: "Changer les mots de passe d'usine",
+    why: "Les mots de passe d'origine sont connus de tous et permettent de prendre la main sur un équipement sans effort.",
+    how: "Pour la box, le wifi, les imprimantes, les caméras, le pare-feu et les bornes, remplacez le mot de passe d'origine par un mot de passe long et unique, rangé dans le gestionnaire de mots de passe. Faites-le dès l'installation de chaque nouvel équipement.",
+    effort: "LOW",
+    cost: "NONE",
+  },
+  {
+    key: "separer-comptes-administrateur",
+    title: "Retirer les droits d'administrateur au quotidien",
+    why: "Sans droits d'administration, un logiciel malveillant ouvert par erreur ne peut ni s'installer durablement ni couper les protections.",
+    how: "Demandez au prestataire de passer les comptes des agents en « utilisateur standard » et de créer des comptes d'administration séparés, réservés à la maintenance et protégés par un mot de passe fort. Les installations de logiciels passent alors par lui.",
+    effort: "MEDIUM",
+    cost: "LOW",
+  },
+];

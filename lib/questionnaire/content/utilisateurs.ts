@@ -1,0 +1,145 @@
+// U — Utilisateurs sensibilisés: agents and elected officials who spot a trap and say so.
+import { ALL_SIZES, COMMUNES_AND_EPCI, FROM_1000, FROM_3500 } from "./audience";
+import type { MeasureContent, ThemeContent } from "./types";
+
+export const theme: ThemeContent = {
+  key: "utilisateurs",
+  title: "Utilisateurs sensibilisés",
+  description:
+    "Les agents et les élus sont la première ligne de défense : savoir reconnaître un piège et prévenir vite évite la plupart des incidents.",
+  questions: [
+    {
+      key: "utilisateurs.hameconnage",
+      text: "Les agents savent-ils reconnaître un message piégé (hameçonnage) et à qui le signaler en cas de doute ?",
+      help: "La plupart des attaques commencent par un courriel, un SMS ou un appel qui pousse à cliquer, à ouvrir une pièce jointe, à donner un mot de passe ou à changer un RIB. Un agent qui a un doute doit pouvoir le signaler tout de suite, sans crainte d'être jugé.",
+      weight: 3,
+      sizeBands: ALL_SIZES,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "non", label: "Non, le sujet n'a jamais été abordé", score: 0 },
+        { key: "conseils", label: "Quelques conseils ont été donnés, sans plus", score: 1 },
+        { key: "sensibilises", label: "Oui, tous ont été sensibilisés, mais personne n'est désigné pour recevoir les signalements", score: 2 },
+        { key: "sensibilises-et-signalement", label: "Oui, tous ont été sensibilisés et savent à qui signaler un message suspect", score: 3 },
+      ],
+      measureKeys: ["sensibiliser-agents-hameconnage", "organiser-signalement"],
+    },
+    {
+      key: "utilisateurs.elus",
+      text: "Les élus ont-ils été sensibilisés aux risques numériques ?",
+      help: "Les élus sont visés directement : faux message du maire demandant un virement urgent, piratage de leur messagerie, fausses informations. Ce sont aussi eux qui décident des moyens consacrés à la sécurité.",
+      weight: 2,
+      sizeBands: ALL_SIZES,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "non", label: "Non", score: 0 },
+        { key: "quelques-uns", label: "Quelques élus, à titre personnel", score: 1 },
+        { key: "executif", label: "Le maire (ou le président) et les adjoints (ou vice-présidents)", score: 2 },
+        { key: "tous", label: "L'ensemble du conseil, au moins une fois par mandat", score: 3 },
+      ],
+      measureKeys: ["sensibiliser-elus"],
+    },
+    {
+      key: "utilisateurs.charte",
+      text: "Une charte informatique fixe-t-elle les règles d'usage des outils numériques ?",
+      help: "La charte dit clairement ce qui est permis ou non (logiciels, clés USB, messagerie personnelle, télétravail) et ce que la collectivité peut contrôler. Annexée au règlement intérieur et remise à chacun, elle protège autant les agents que la collectivité.",
+      weight: 2,
+      sizeBands: FROM_1000,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "non", label: "Non", score: 0 },
+        { key: "ancienne", label: "Une charte existe, mais elle est ancienne ou peu connue", score: 1 },
+        { key: "a-jour", label: "Oui, à jour, remise et expliquée à chaque agent et à chaque élu qui utilise les outils", score: 3 },
+      ],
+      measureKeys: ["adopter-charte-informatique"],
+    },
+    {
+      key: "utilisateurs.adresses-professionnelles",
+      text: "Les élus et les agents utilisent-ils une adresse de messagerie de la collectivité pour les affaires de la collectivité ?",
+      help: "Une adresse personnelle échappe à toute protection et à tout contrôle : si elle est piratée, ou si son titulaire quitte ses fonctions, les échanges et les documents de la collectivité partent avec elle. Une adresse au nom de la collectivité rassure aussi les habitants.",
+      weight: 2,
+      sizeBands: FROM_3500,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "personnelles", label: "Non, beaucoup utilisent des adresses personnelles", score: 0 },
+        { key: "agents", label: "Les agents oui, les élus rarement", score: 1 },
+        { key: "presque-tous", label: "Presque tous, à quelques exceptions près", score: 2 },
+        { key: "tous", label: "Oui, tous, avec des adresses au nom de domaine de la collectivité", score: 3 },
+      ],
+      measureKeys: ["utiliser-adresses-professionnelles"],
+    },
+    {
+      key: "utilisateurs.formation",
+      text: "Les agents suivent-ils régulièrement une sensibilisation ou une formation à la cybersécurité ?",
+      help: "Les pièges changent sans cesse (faux fournisseur, faux support technique, faux message de l'administration). Un rappel régulier, même court, entretient les bons réflexes ; des exercices de faux hameçonnage montrent où en sont les équipes.",
+      weight: 2,
+      sizeBands: FROM_3500,
+      territoryKinds: COMMUNES_AND_EPCI,
+      options: [
+        { key: "jamais", label: "Jamais", score: 0 },
+        { key: "une-fois", label: "Une fois, il y a longtemps", score: 1 },
+        { key: "chaque-annee", label: "Chaque année", score: 2 },
+        { key: "chaque-annee-exercices", label: "Chaque année, avec des exercices de faux messages piégés et un bilan", score: 3 },
+      ],
+      measureKeys: ["former-regulierement", "exercice-hameconnage"],
+    },
+  ],
+};
+
+export const measures: MeasureContent[] = [
+  {
+    key: "sensibiliser-agents-hameconnage",
+    title: "Sensibiliser les agents à l'hameçonnage",
+    why: "Un clic sur un lien piégé ou un RIB modifié suffit à déclencher une attaque ou une fraude.",
+    how: "Organisez une courte séance (une heure suffit) avec les supports gratuits de Cybermalveillance.gouv.fr : reconnaître un message suspect, vérifier par téléphone toute demande de changement de RIB, ne jamais donner un mot de passe. Affichez une fiche des bons réflexes près des postes.",
+    effort: "LOW",
+    cost: "NONE",
+  },
+  {
+    key: "organiser-signalement",
+    title: "Dire à qui signaler un doute",
+    why: "Un signalement rapide permet d'arrêter une attaque avant qu'elle ne se propage ; la peur d'être jugé fait perdre des heures.",
+    how: "Désignez la personne à prévenir tout de suite (référent, prestataire) et affichez son numéro. Dites clairement qu'on ne reproche jamais à quelqu'un d'avoir signalé, ni même d'avoir cliqué. Les courriels indésirables peuvent aussi être signalés sur signal-spam.fr, et les SMS suspects au 33700.",
+    effort: "LOW",
+    cost: "NONE",
+  },
+  {
+    key: "sensibiliser-elus",
+    title: "Sensibiliser les élus",
+    why: "Les élus sont des cibles directes (fausse demande de virement, piratage de messagerie) et ce sont eux qui décident des moyens.",
+    how: "Inscrivez un point sur la cybersécurité à un conseil, en vous appuyant sur la gendarmerie, l'intercommunalité ou les ressources de Cybermalveillance.gouv.fr. Rappelez une règle simple : aucun virement urgent ni changement de coordonnées bancaires sans vérification par un autre moyen (appel à un numéro connu).",
+    effort: "LOW",
+    cost: "NONE",
+  },
+  {
+    key: "adopter-charte-informatique",
+    title: "Adopter une charte informatique",
+    why: "Des règles écrites, connues et acceptées évitent les usages à risque et fixent ce que la collectivité peut contrôler.",
+    how: "Partez d'un modèle (centre de gestion, intercommunalité, CNIL) et adaptez-le : comptes et mots de passe, messagerie, clés USB, usage personnel, télétravail, contrôles. Faites-la adopter après avis du comité social territorial (celui du centre de gestion pour les petites collectivités), annexez-la au règlement intérieur et remettez-la à chaque arrivée.",
+    effort: "MEDIUM",
+    cost: "NONE",
+  },
+  {
+    key: "utiliser-adresses-professionnelles",
+    title: "Donner une adresse professionnelle à chacun",
+    why: "Les échanges de la collectivité doivent rester sous son contrôle, protégés et conservés, même après un départ.",
+    how: "Créez une adresse au nom de domaine de la collectivité pour chaque agent et chaque élu qui traite des affaires de la collectivité (l'intercommunalité ou l'opérateur public de services numériques du département le proposent souvent). Activez-y la double authentification et demandez de ne plus utiliser les adresses personnelles pour ces échanges.",
+    effort: "MEDIUM",
+    cost: "LOW",
+  },
+  {
+    key: "former-regulierement",
+    title: "Former les agents chaque année",
+    why: "Les réflexes s'oublient et les pièges changent : un rappel annuel entretient la vigilance.",
+    how: "Prévoyez chaque année une séance courte pour tous et une pour les nouveaux arrivants. Ressources gratuites : le MOOC SecNumacadémie de l'ANSSI, les supports de Cybermalveillance.gouv.fr, les formations du CNFPT.",
+    effort: "MEDIUM",
+    cost: "NONE",
+  },
+  {
+    key: "exercice-hameconnage",
+    title: "Organiser des exercices de faux hameçonnage",
+    why: "Un exercice montre concrètement qui se ferait piéger et par quel type de message, sans dégât.",
+    how: "Avec le prestataire ou un outil dédié, envoyez une ou deux fois par an un faux message piégé, après en avoir informé les représentants du personnel. Présentez les résultats sans nommer personne et accompagnez ceux qui ont cliqué, sans sanction.",
+    effort: "MEDIUM",
+    cost: "LOW",
+  },
+];
