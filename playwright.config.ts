@@ -1,17 +1,18 @@
 import { defineConfig, devices } from "@playwright/test";
+import { APP_PORT, APP_URL, EMBEDDED_DB_DIR, EMBEDDED_DB_PORT } from "./tests/e2e/support/stack-config";
 
 // Browser tests run against the real application started by `npm start` (embedded
 // PostgreSQL, migrations, territory import, production build on first run), with Debian's
-// Chromium: no browser is downloaded.
-const PORT = 3100;
-const baseURL = `http://127.0.0.1:${PORT}`;
+// Chromium: no browser is downloaded. tests/e2e/support/start-stack.ts starts it together with
+// a real SMTP server and a real OpenID Connect provider (see stack-config.ts for the ports).
+const baseURL = APP_URL;
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const serverEnv: Record<string, string> = {
-  PORT: String(PORT),
-  APP_URL: baseURL,
-  EMBEDDED_DB_PORT: "54339",
-  EMBEDDED_DB_DIR: ".data/e2e-pglite",
+  PORT: String(APP_PORT),
+  APP_URL,
+  EMBEDDED_DB_PORT: String(EMBEDDED_DB_PORT),
+  EMBEDDED_DB_DIR,
 };
 // A real PostgreSQL when given (CI, or a developer's scratch database).
 if (process.env.E2E_DATABASE_URL) serverEnv.DATABASE_URL = process.env.E2E_DATABASE_URL;
@@ -53,7 +54,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "npm start",
+    command: "npx tsx tests/e2e/support/start-stack.ts",
     url: `${baseURL}/`,
     env: serverEnv,
     reuseExistingServer: !process.env.CI,
@@ -61,5 +62,7 @@ export default defineConfig({
     timeout: 300_000,
     stdout: "pipe",
     stderr: "pipe",
+    // SIGTERM first, so the application closes its embedded database and the stack frees its ports.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
   },
 });
