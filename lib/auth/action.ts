@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Actor } from "./actor";
 import { AccessDeniedError, DomainError, NotSignedInError } from "./errors";
 import { getActor } from "./session";
@@ -7,6 +7,9 @@ import { getActor } from "./session";
 export type ActionResult<T = null> =
   | { ok: true; data: T; message?: string }
   | { ok: false; message: string; fieldErrors?: Record<string, string> };
+
+// Messages zod writes itself (types, unknown keys) are in French too.
+z.config(z.locales.fr());
 
 const INVALID_INPUT = "Certaines informations sont incorrectes : corrigez les champs signalés puis réessayez.";
 const UNEXPECTED = "Une erreur inattendue est survenue : rien n'a été modifié. Réessayez dans quelques instants.";
@@ -35,7 +38,10 @@ export async function runAction<S extends z.ZodType, T>(
 ): Promise<ActionResult<T>> {
   const actor = await getActor();
   if (!actor) return { ok: false, message: new NotSignedInError().message };
-  const parsed = schema.safeParse(toInput(raw));
+  const input = toInput(raw);
+  // Anything but an object is no form submission: one plain message, no schema detail.
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return { ok: false, message: INVALID_INPUT };
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {

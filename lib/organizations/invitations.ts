@@ -8,7 +8,7 @@ import { env } from "@/lib/config/env";
 import type { Db } from "@/lib/db/create-client";
 import type { OrganizationRole } from "@/lib/db/generated/enums";
 import { sendEmail } from "@/lib/notifications/mailer";
-import { checkRoleFitsTerritory } from "./roles";
+import { assertMayGrantRole, checkRoleFitsTerritory } from "./roles";
 import { hashToken, newToken } from "./tokens";
 
 export const INVITATION_VALIDITY_DAYS = 7;
@@ -22,6 +22,7 @@ export async function inviteMember(db: Db, actor: Actor, input: { organizationId
       select: { name: true, territory: { select: { kind: true } } },
     });
     checkRoleFitsTerritory(input.role, organization.territory.kind);
+    assertMayGrantRole(actor, scope, input.role);
     const alreadyMember = await tx.membership.findFirst({
       where: { organizationId: scope.id, role: input.role, user: { email: input.email } },
       select: { id: true },

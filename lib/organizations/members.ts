@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { MANAGING_ROLES, ORGANIZATION_ROLE_LABELS } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/create-client";
-import { checkRoleFitsTerritory } from "./roles";
+import { assertMayGrantRole, checkRoleFitsTerritory } from "./roles";
 
 export async function listMembers(db: Db, actor: Actor, organizationId: string) {
   await requirePermission(db, actor, organizationId, "members:read");
@@ -46,9 +46,10 @@ export async function decideJoinRequest(db: Db, actor: Actor, input: { requestId
       select: { id: true, organizationId: true, userId: true, requestedRole: true, status: true },
     });
     if (!request) throw new AccessDeniedError();
-    await requirePermission(tx, actor, request.organizationId, "members:manage");
+    const scope = await requirePermission(tx, actor, request.organizationId, "members:manage");
     if (request.status !== "PENDING") throw new DomainError("Cette demande a déjà été traitée.");
     const accepted = input.decision === "accept";
+    if (accepted) assertMayGrantRole(actor, scope, request.requestedRole);
     await tx.joinRequest.update({
       where: { id: request.id },
       data: { status: accepted ? "ACCEPTED" : "REFUSED", decidedById: actor.userId, decidedAt: new Date() },
@@ -79,9 +80,10 @@ export async function changeMemberRole(db: Db, actor: Actor, input: { membership
       select: { id: true, organizationId: true, userId: true, role: true, organization: { select: { territory: { select: { kind: true } } } } },
     });
     if (!membership) throw new AccessDeniedError();
-    await requirePermission(tx, actor, membership.organizationId, "members:manage");
+    const scope = await requirePermission(tx, actor, membership.organizationId, "members:manage");
     if (membership.role === input.role) return { organizationId: membership.organizationId };
     checkRoleFitsTerritory(input.role, membership.organization.territory.kind);
+    assertMayGrantRole(actor, scope, input.role);
     const duplicate = await tx.membership.findUnique({
       where: { userId_organizationId_role: { userId: membership.userId, organizationId: membership.organizationId, role: input.role } },
       select: { id: true },

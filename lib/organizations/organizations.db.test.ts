@@ -106,12 +106,32 @@ describe("members", () => {
   });
 });
 
+describe("nobody hands out more than they hold", () => {
+  it("stops a secretary from making anyone mayor, herself included, by any path", async () => {
+    const organization = await createOrganization(db, (await db.territory.create({ data: { code: "13003", kind: "COMMUNE", name: "Alleins", searchName: "alleins", cogYear: 2026, departmentCode: "13" } })).code);
+    const secretary = await member(db, organization.id, "SECRETARY");
+    await member(db, organization.id, "MAYOR");
+    const own = await db.membership.findFirstOrThrow({ where: { userId: secretary.userId } });
+    const newcomer = await outsider(db);
+    const request = await db.joinRequest.create({ data: { organizationId: organization.id, userId: newcomer.userId, requestedRole: "MAYOR" } });
+    const before = await counts();
+    await expect(changeMemberRole(db, secretary, { membershipId: own.id, role: "MAYOR" })).rejects.toThrow(/droits que vous n'avez pas/);
+    await expect(inviteMember(db, secretary, { organizationId: organization.id, email: "complice@exemple.fr", role: "MAYOR" })).rejects.toThrow(/droits que vous n'avez pas/);
+    await expect(decideJoinRequest(db, secretary, { requestId: request.id, decision: "accept" })).rejects.toThrow(/droits que vous n'avez pas/);
+    expect(await counts()).toEqual(before);
+    // She may still refuse it, and the association may accept it.
+    const admin = await associationMember(db, "ADMINISTRATOR");
+    await decideJoinRequest(db, admin, { requestId: request.id, decision: "accept" });
+    expect((await reload(db, newcomer)).memberships.map((m) => m.role)).toEqual(["MAYOR"]);
+  });
+});
+
 describe("invitations", () => {
   it("lets the invited address join once, and nobody else", async () => {
     const organization = await createOrganization(db, (await db.territory.create({ data: { code: "13002", kind: "COMMUNE", name: "Allauch", searchName: "allauch", cogYear: 2026, departmentCode: "13" } })).code);
-    const secretary = await member(db, organization.id, "SECRETARY");
+    const mayor = await member(db, organization.id, "MAYOR");
     const invited = await outsider(db);
-    await inviteMember(db, secretary, { organizationId: organization.id, email: invited.email, role: "MAYOR" });
+    await inviteMember(db, mayor, { organizationId: organization.id, email: invited.email, role: "MAYOR" });
     const mail = await db.devMailboxMessage.findFirstOrThrow({ where: { to: invited.email }, orderBy: { createdAt: "desc" } });
     const token = mail.text.match(/\/invitation\/([A-Za-z0-9_-]+)/)![1]!;
 

@@ -4,6 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { permissionsOn } from "@/lib/auth/grants";
 import type { Permission } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/create-client";
+import { assertMayGrantRole } from "./roles";
+import { ORGANIZATION_ROLES } from "./schemas";
 import { territoryFactsSelect } from "./territory-facts";
 
 export async function getOrganizationOverview(db: Db, actor: Actor, organizationId: string) {
@@ -22,7 +24,17 @@ export async function getOrganizationOverview(db: Db, actor: Actor, organization
     },
   });
   const can = permissionsOn(actor, scope);
-  return { organization, can: (permission: Permission) => can.has(permission) };
+  // The roles this person may hand out here (the same rule the domain enforces).
+  const grantableRoles = ORGANIZATION_ROLES.filter((role) => {
+    if (role === "EPCI_REFERENT" && organization.territory.kind !== "EPCI") return false;
+    try {
+      assertMayGrantRole(actor, scope, role);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  return { organization, can: (permission: Permission) => can.has(permission), grantableRoles };
 }
 
 /** The person's organizations and their own pending requests, for the dashboard. */

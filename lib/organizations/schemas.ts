@@ -59,7 +59,7 @@ export const inviteMemberSchema = z.object({
 });
 
 export const invitationTokenSchema = z.object({
-  token: z.string().trim().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: "Ce lien d'invitation n'est pas valide." }),
+  token: z.string({ error: "Ce lien d'invitation n'est pas valide." }).trim().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: "Ce lien d'invitation n'est pas valide." }),
 });
 
 export const revokeInvitationSchema = z.object({ invitationId: id("Identifiant d'invitation") });

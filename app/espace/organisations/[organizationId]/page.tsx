@@ -16,7 +16,6 @@ import { getDb } from "@/lib/db/client";
 import { listInvitations } from "@/lib/organizations/invitations";
 import { listJoinRequests, listMembers } from "@/lib/organizations/members";
 import { getOrganizationOverview } from "@/lib/organizations/overview";
-import { ORGANIZATION_ROLES } from "@/lib/organizations/schemas";
 import {
   changeMemberRoleAction,
   decideJoinRequestAction,
@@ -44,7 +43,7 @@ export default async function OrganizationPage({ params }: Props) {
     manage ? listInvitations(db, actor, organizationId) : [],
     can("audit:read") ? listOrganizationAudit(db, actor, organizationId, 50) : [],
   ]);
-  const roles = ORGANIZATION_ROLES.filter((role) => role !== "EPCI_REFERENT" || organization.territory.kind === "EPCI");
+  const roles = overview.grantableRoles;
   const territory = organization.territory;
 
   return (
@@ -93,7 +92,7 @@ export default async function OrganizationPage({ params }: Props) {
                       </p>
                     </div>
                     <div className="flex flex-wrap items-start gap-4">
-                      {manage ? (
+                      {manage && roles.includes(membership.role) ? (
                         <RoleForm membershipId={membership.id} current={membership.role} roles={roles} memberName={who} action={changeMemberRoleAction} />
                       ) : null}
                       {manage || self ? (
