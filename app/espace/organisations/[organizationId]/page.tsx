@@ -38,7 +38,7 @@ export default async function OrganizationPage({ params }: Props) {
   const { organization, can } = overview;
   const manage = can("members:manage");
   const [members, requests, invitations, audit] = await Promise.all([
-    listMembers(db, actor, organizationId),
+    can("members:read") ? listMembers(db, actor, organizationId) : [],
     manage ? listJoinRequests(db, actor, organizationId) : [],
     manage ? listInvitations(db, actor, organizationId) : [],
     can("audit:read") ? listOrganizationAudit(db, actor, organizationId, 50) : [],
@@ -70,7 +70,7 @@ export default async function OrganizationPage({ params }: Props) {
           <TerritoryFacts territory={territory} />
         </section>
 
-        <section aria-labelledby="membres-titre" className="space-y-4">
+        <section hidden={!can("members:read")} aria-labelledby="membres-titre" className="space-y-4">
           <h2 id="membres-titre" className="text-2xl">
             Membres
           </h2>

@@ -1,0 +1,124 @@
+// Pages show tenant data too: every page of the private areas (/espace, /admin), found by
+// reading app/, is rendered as everyone. Who lacks the page's permission gets a 404 — the same
+// answer as for a page that does not exist — and someone who holds it gets the page. Signed-out
+// visitors are sent to the sign-in page. A new private page missing from PAGE_CASES fails.
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { loadOrganizationScope } from "@/lib/auth/access";
+import { associationPermissions, permissionsOn } from "@/lib/auth/grants";
+import type { Permission } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/create-client";
+import { beginRequest, NavigationInterrupt, provideNextHeadersToCommonJs } from "./request-scope";
+import { buildWorld, type Person, type World } from "./world";
+
+vi.mock("next/headers", async () => (await import("./request-scope")).nextHeaders);
+vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), ...(await import("./request-scope")).nextCache }));
+vi.mock("next/navigation", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  ...(await import("./request-scope")).nextNavigation,
+}));
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const db = createPrismaClient(process.env.DATABASE_URL!);
+afterAll(async () => {
+  await db.$disconnect();
+  await getDb().$disconnect();
+});
+provideNextHeadersToCommonJs();
+
+type PageCase =
+  /** Any signed-in person may open it; it shows only their own things. */
+  | { kind: "own" }
+  /** Shows one organization's data: the organization comes from the route. */
+  | { kind: "tenant"; permission: Permission; params: (world: World) => Record<string, string> }
+  /** Association-wide work. */
+  | { kind: "association"; permission: Permission };
+
+/** Every page under app/espace and app/admin, by its route. */
+const PAGE_CASES: Record<string, PageCase> = {
+  "/espace": { kind: "own" },
+  "/espace/rejoindre": { kind: "own" },
+  "/espace/organisations/[organizationId]": { kind: "tenant", permission: "organization:read", params: (world) => ({ organizationId: world.A.id }) },
+  "/admin/organisations": { kind: "association", permission: "organization:validate" },
+  "/admin/journal": { kind: "association", permission: "audit:read" },
+};
+
+async function privatePages(): Promise<string[]> {
+  const found: string[] = [];
+  async function walk(folder: string) {
+    for (const entry of await readdir(path.join(ROOT, folder), { withFileTypes: true })) {
+      const child = path.posix.join(folder, entry.name);
+      if (entry.isDirectory()) await walk(child);
+      else if (/^page\.(tsx|ts|jsx|js)$/.test(entry.name)) found.push(`/${folder.replace(/^app\//, "")}`);
+    }
+  }
+  for (const area of ["app/espace", "app/admin"]) await walk(area);
+  return found.sort();
+}
+
+type Rendered = { type: "page" } | { type: "notFound" } | { type: "redirect"; url: string } | { type: "threw"; error: unknown };
+
+async function render(route: string, params: Record<string, string>, person: Person | null): Promise<Rendered> {
+  beginRequest(person?.sessionToken);
+  const module = (await import(/* @vite-ignore */ path.join(ROOT, "app", route.slice(1), "page.tsx"))) as {
+    default: (props: { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
+  };
+  try {
+    await module.default({ params: Promise.resolve(params), searchParams: Promise.resolve({}) });
+    return { type: "page" };
+  } catch (error) {
+    if (error instanceof NavigationInterrupt && error.kind === "notFound") return { type: "notFound" };
+    if (error instanceof NavigationInterrupt && error.kind === "redirect") return { type: "redirect", url: error.url ?? "" };
+    return { type: "threw", error };
+  }
+}
+
+const world = await buildWorld(db);
+const pages = await privatePages();
+
+describe("private pages", () => {
+  it("are all listed in PAGE_CASES", () => {
+    expect(pages.filter((route) => !(route in PAGE_CASES)), "add each new private page to PAGE_CASES in tests/isolation/pages.db.test.ts").toEqual([]);
+  });
+
+  for (const route of pages) {
+    const pageCase = PAGE_CASES[route];
+    if (!pageCase) continue;
+    const params = pageCase.kind === "tenant" ? pageCase.params(world) : {};
+
+    it(`${route} sends signed-out visitors to the sign-in page`, async () => {
+      const outcome = await render(route, params, null);
+      expect(outcome.type).toBe("redirect");
+      expect(outcome.type === "redirect" && outcome.url.startsWith("/connexion?retour=")).toBe(true);
+    });
+
+    it(`${route} answers 404 to everyone lacking ${pageCase.kind === "own" ? "nothing" : pageCase.permission}, and renders for the others`, async () => {
+      const scope = pageCase.kind === "tenant" ? (await loadOrganizationScope(db, params.organizationId!))! : null;
+      const problems: string[] = [];
+      let allowedSeen = 0;
+      for (const person of world.people) {
+        const allowed =
+          pageCase.kind === "own" ||
+          (pageCase.kind === "tenant" && permissionsOn(person.grants, scope!).has(pageCase.permission)) ||
+          (pageCase.kind === "association" && associationPermissions(person.grants).has(pageCase.permission));
+        const outcome = await render(route, params, person);
+        if (allowed) allowedSeen += 1;
+        const expected = allowed ? "page" : "notFound";
+        if (outcome.type !== expected) {
+          problems.push(`${person.label}: expected ${expected}, got ${outcome.type}${outcome.type === "threw" ? ` (${String(outcome.error)})` : ""}`);
+        }
+      }
+      expect(problems).toEqual([]);
+      expect(allowedSeen, "someone must be allowed, or the case proves nothing").toBeGreaterThan(0);
+    });
+  }
+
+  it("refuses another organization's page under a forged id exactly like a missing one", async () => {
+    const mayorOfB = world.people.find((person) => person.label === "MAYOR of B")!;
+    expect(await render("/espace/organisations/[organizationId]", { organizationId: world.A.id }, mayorOfB)).toEqual({ type: "notFound" });
+    expect(await render("/espace/organisations/[organizationId]", { organizationId: "nexistepas" }, mayorOfB)).toEqual({ type: "notFound" });
+    expect(await render("/espace/organisations/[organizationId]", { organizationId: world.B.id }, mayorOfB)).toEqual({ type: "page" });
+  });
+});
