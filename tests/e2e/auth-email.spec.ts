@@ -1,6 +1,6 @@
 // Signing in by magic link, with the e-mail read from a real SMTP server (support/start-stack.ts).
 import type { Page } from "@playwright/test";
-import { expectSignedIn, expectSignedOut, header, receiveSignInEmail, requestSignInLink, signInByEmail, signOut } from "./support/auth";
+import { expectSignedIn, expectSignedOut, header, receiveSignInEmail, requestSignInLink, signOut } from "./support/auth";
 import { expectNoAxeViolation } from "./support/axe";
 import { expireSignInLinks, forgetSignInRequests } from "./support/db";
 import { expect, newPerson, test, uniqueEmail } from "./support/fixtures";
