@@ -6,6 +6,7 @@ import { associationMember, createOrganization, insertTerritories, member, outsi
 import { completeIfAllAnswered, getAssessmentView, getOrStartAssessment, saveAnswer } from "./answers";
 import { QUESTIONNAIRE_2026 } from "./content";
 import { installCurrentQuestionnaire } from "./current";
+import type { SaveAnswerInput } from "./schemas";
 import { isApplicable } from "./size-band";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
@@ -180,7 +181,7 @@ describe("saving answers", () => {
       [{ ...base, questionKey: "inventaire.postes; DROP TABLE", optionKey: "a-jour" }, /n'existe pas dans le questionnaire/],
     ];
     for (const [input, message] of refusals) {
-      const error = await saveAnswer(db, secretary, input).catch((caught: unknown) => caught);
+      const error = await saveAnswer(db, secretary, input as SaveAnswerInput).catch((caught: unknown) => caught);
       expect(error, JSON.stringify(input).slice(0, 80)).toBeInstanceOf(DomainError);
       expect((error as Error).message).toMatch(message);
     }

@@ -7,7 +7,7 @@ import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { permissionsOn, type ActorGrants } from "@/lib/auth/grants";
 import type { Db } from "@/lib/db/create-client";
 import { Prisma } from "@/lib/db/generated/client";
-import { saveAnswerSchema } from "./schemas";
+import { saveAnswerSchema, type SaveAnswerInput } from "./schemas";
 import { prioritizeMeasures, scoreAssessment, type AnswerState, type ScorableTheme } from "./scoring";
 import { isApplicable, SIZE_BAND_LABELS, sizeBandFor, type ApplicabilityContext } from "./size-band";
 import { loadVersionContent } from "./versions";
@@ -194,7 +194,8 @@ export type SaveAnswerResult = {
  * overwrites the option a colleague just chose, and two people on different questions never
  * conflict.
  */
-export async function saveAnswer(db: Db, actor: ActorGrants, raw: unknown): Promise<SaveAnswerResult> {
+export async function saveAnswer(db: Db, actor: ActorGrants, raw: SaveAnswerInput): Promise<SaveAnswerResult> {
+  // Parsed again here: the domain does not trust its callers to have used the shared schema.
   const parsed = saveAnswerSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
