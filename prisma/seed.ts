@@ -2,6 +2,7 @@
 import { createPrismaClient } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { seedDemo } from "@/lib/demo/seed-demo";
+import { installCurrentQuestionnaire } from "@/lib/questionnaire/current";
 import { runCli, withDatabaseUrl } from "@/lib/runtime/database-url";
 
 runCli(() =>
@@ -10,6 +11,7 @@ runCli(() =>
     const db = createPrismaClient(url, { max: 2 });
     try {
       const report = await seedDemo(db);
+      await installCurrentQuestionnaire(db);
       console.log(`Démo prête : campagne ${report.roundYear}, ${report.accounts.length} comptes.`);
     } finally {
       await db.$disconnect();

@@ -4,6 +4,7 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { importTerritories, needsTerritoryImport } from "@/lib/territories/import";
 import { seedDemo, isDemoSeeded } from "@/lib/demo/seed-demo";
+import { installCurrentQuestionnaire } from "@/lib/questionnaire/current";
 
 export type PrepareOptions = { seedDemo: boolean; log?: (line: string) => void };
 
@@ -22,6 +23,9 @@ export async function prepareDatabase(url: string, options: PrepareOptions): Pro
       await seedDemo(db);
       log("Données de démonstration créées (comptes listés dans le README).");
     }
+    // After the demo round exists, so the questionnaire can be tied to it. Cheap when done.
+    const questionnaire = await installCurrentQuestionnaire(db);
+    if (questionnaire.created) log("Questionnaire IMMUNITE CYBER 2026 installé et publié.");
   } finally {
     await db.$disconnect();
   }
