@@ -20,6 +20,9 @@
 //      stays green while it is there and turns red when it is gone, so the marker is removed.
 // A refused call must answer { ok: false, message } in French, with the same words whether the
 // resource exists or not, and leave every table of the database as it was.
+import { QUESTIONNAIRE_2026 } from "@/lib/questionnaire/content";
+import { sizeBandFor } from "@/lib/questionnaire/size-band";
+import { installQuestionnaireVersion, publishInstalledVersion } from "@/lib/questionnaire/versions";
 import type { IsolationCases } from "./case-types";
 import type { World } from "./world";
 
@@ -31,6 +34,45 @@ async function joinRequest(world: World, role: "SECRETARY" | "MAYOR" | "CYBER_CH
     select: { id: true },
   });
   return request.id;
+}
+
+/**
+ * An OPEN round with the published 2026 questionnaire (installed once per database, ~1 s) and
+ * A's assessment on it; `questionKey` is a question every commune is asked.
+ */
+async function assessmentOfA(world: World) {
+  const { db } = world;
+  const { version } = await installQuestionnaireVersion(db, { key: "2026", title: "IMMUNITE CYBER — campagne 2026", content: QUESTIONNAIRE_2026 });
+  await publishInstalledVersion(db, version.id);
+  const round = await db.round.upsert({
+    where: { year: 2026 },
+    update: {},
+    create: {
+      year: 2026,
+      name: "Campagne 2026",
+      status: "OPEN",
+      opensAt: new Date("2026-03-01T00:00:00Z"),
+      closesAt: new Date("2026-12-31T22:59:59Z"),
+      labelValidUntil: new Date("2027-12-31T22:59:59Z"),
+      questionnaireVersionId: version.id,
+    },
+  });
+  const territory = await db.organization.findUniqueOrThrow({ where: { id: world.A.id }, select: { territory: { select: { kind: true, population: true } } } });
+  const assessment = await db.assessment.upsert({
+    where: { organizationId_roundId: { organizationId: world.A.id, roundId: round.id } },
+    update: {},
+    create: {
+      organizationId: world.A.id,
+      roundId: round.id,
+      versionId: version.id,
+      sizeBand: sizeBandFor(territory.territory.population),
+      territoryKind: territory.territory.kind,
+    },
+  });
+  const question = QUESTIONNAIRE_2026.themes
+    .flatMap((theme) => theme.questions)
+    .find((candidate) => candidate.sizeBands.includes("UNDER_1000") && candidate.territoryKinds.includes("COMMUNE"))!;
+  return { assessmentId: assessment.id, roundId: round.id, questionKey: question.key, optionKeys: question.options.map((option) => option.key) };
 }
 
 export const CASES: IsolationCases = {
@@ -199,4 +241,18 @@ export const CASES: IsolationCases = {
       },
     ],
   },
+
+  // ---- Questionnaire ----------------------------------------------------------------------
+  "app/espace/organisations/[organizationId]/questionnaire/actions.ts#saveAnswerAction": (["option", "dont-know", "comment"] as const).map((what) => ({
+    kind: "tenant" as const,
+    label: what,
+    permission: "assessment:answer" as const,
+    // The tenant is the assessment's organization: members of B send A's assessment id.
+    arrange: async (world: World) => {
+      const { assessmentId, questionKey, optionKeys } = await assessmentOfA(world);
+      const change =
+        what === "option" ? { optionKey: optionKeys[optionKeys.length - 1] } : what === "dont-know" ? { dontKnow: true } : { comment: `Vu avec le prestataire ${Date.now()}` };
+      return { input: { assessmentId, questionKey, ...change }, organizationId: world.A.id };
+    },
+  })),
 };

@@ -41,6 +41,12 @@ const PAGE_CASES: Record<string, PageCase> = {
   "/espace": { kind: "own" },
   "/espace/rejoindre": { kind: "own" },
   "/espace/organisations/[organizationId]": { kind: "tenant", permission: "organization:read", params: (world) => ({ organizationId: world.A.id }) },
+  "/espace/organisations/[organizationId]/questionnaire": { kind: "tenant", permission: "assessment:read", params: (world) => ({ organizationId: world.A.id }) },
+  "/espace/organisations/[organizationId]/questionnaire/resultats": {
+    kind: "tenant",
+    permission: "assessment:read",
+    params: (world) => ({ organizationId: world.A.id }),
+  },
   "/admin/organisations": { kind: "association", permission: "organization:validate" },
   "/admin/journal": { kind: "association", permission: "audit:read" },
 };

@@ -5,6 +5,7 @@ import { RoleForm } from "@/components/organizations/role-form";
 import { roleLabel } from "@/components/organizations/role-labels";
 import { OrganizationStatusBadge } from "@/components/organizations/status-badge";
 import { TerritoryFacts } from "@/components/organizations/territory-facts";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
@@ -69,6 +70,23 @@ export default async function OrganizationPage({ params }: Props) {
           ) : null}
           <TerritoryFacts territory={territory} />
         </section>
+
+        {can("assessment:read") ? (
+          <section aria-labelledby="questionnaire-titre" className="space-y-3">
+            <h2 id="questionnaire-titre" className="text-2xl">
+              Questionnaire IMMUNITE CYBER
+            </h2>
+            <Card className="space-y-3">
+              <p>Le pré-diagnostic de la Gendarmerie nationale : premier critère du label. Vos réponses sont enregistrées au fil de l’eau.</p>
+              <p className="flex flex-wrap gap-3">
+                <ButtonLink href={`/espace/organisations/${organization.id}/questionnaire`}>Ouvrir le questionnaire</ButtonLink>
+                <ButtonLink href={`/espace/organisations/${organization.id}/questionnaire/resultats`} variant="secondary">
+                  Voir les résultats
+                </ButtonLink>
+              </p>
+            </Card>
+          </section>
+        ) : null}
 
         <section hidden={!can("members:read")} aria-labelledby="membres-titre" className="space-y-4">
           <h2 id="membres-titre" className="text-2xl">
