@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import type { Adapter, AdapterAccount } from "next-auth/adapters";
 import EmailProvider from "next-auth/providers/email";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+import type { TokenSet } from "openid-client";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
@@ -20,7 +21,12 @@ type ProConnectProfile = {
 };
 
 /** ProConnect (the French public agents' federation), or any OpenID Connect provider shaped like it. */
-function proConnectProvider(issuer: string, clientId: string, clientSecret: string): OAuthConfig<ProConnectProfile> {
+function proConnectProvider(
+  issuer: string,
+  clientId: string,
+  clientSecret: string,
+  userinfoSignedAlg: "RS256" | "ES256" | undefined,
+): OAuthConfig<ProConnectProfile> {
   return {
     id: "proconnect",
     name: "ProConnect",
@@ -29,11 +35,24 @@ function proConnectProvider(issuer: string, clientId: string, clientSecret: stri
     clientId,
     clientSecret,
     authorization: { params: { scope: "openid email given_name usual_name siret" } },
+    // The ID token is checked (signature, nonce); the identity itself may come from userinfo,
+    // where ProConnect puts it, as a signed JWT when OIDC_USERINFO_SIGNED_ALG says so.
     idToken: true,
     checks: ["pkce", "state", "nonce"],
+    client: userinfoSignedAlg ? { userinfo_signed_response_alg: userinfoSignedAlg } : undefined,
+    userinfo: {
+      async request({ tokens, client }) {
+        // next-auth hands over openid-client's TokenSet, typed loosely.
+        const tokenSet = tokens as TokenSet;
+        const fromIdToken = tokenSet.claims();
+        const fromUserinfo = await client.userinfo(tokenSet).catch(() => ({}));
+        return { ...fromIdToken, ...fromUserinfo, sub: fromIdToken.sub } as ProConnectProfile & Record<string, unknown>;
+      },
+    },
     // ProConnect only hands out verified professional addresses: the person is the same.
     allowDangerousEmailAccountLinking: true,
     profile(profile) {
+      if (!profile.email) throw new Error("ProConnect n'a pas transmis d'adresse électronique.");
       const name = [profile.given_name, profile.usual_name].filter(Boolean).join(" ") || null;
       return {
         id: profile.sub,
@@ -88,7 +107,7 @@ export function authOptions(): NextAuthOptions {
     }),
   ];
   if (config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET) {
-    providers.push(proConnectProvider(config.OIDC_ISSUER, config.OIDC_CLIENT_ID, config.OIDC_CLIENT_SECRET));
+    providers.push(proConnectProvider(config.OIDC_ISSUER, config.OIDC_CLIENT_ID, config.OIDC_CLIENT_SECRET, config.OIDC_USERINFO_SIGNED_ALG));
   }
   cached = {
     adapter: adapter(),

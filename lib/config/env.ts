@@ -50,6 +50,8 @@ const envSchema = z
     OIDC_ISSUER: z.string().url({ error: "doit être l'URL de l'émetteur OpenID Connect" }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    // ProConnect answers userinfo as a signed JWT: its algorithm, so the signature is checked.
+    OIDC_USERINFO_SIGNED_ALG: z.enum(["RS256", "ES256"], { error: "doit valoir RS256 ou ES256" }).optional(),
     STRIPE_SECRET_KEY: z
       .string()
       .regex(/^sk_(test|live)_/, { error: "doit commencer par sk_test_ ou sk_live_" })
