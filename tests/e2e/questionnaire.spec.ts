@@ -1,0 +1,168 @@
+// The IMMUNITE CYBER questionnaire in the browser: answers saved as they are given, kept through
+// a reload, kept while offline and sent once back online, two colleagues answering at once
+// losing nothing, and the results page. The e2e data survives runs: every step reads a
+// question's current answer and picks another one, so it works whatever an earlier run left.
+import type { Locator, Page, TestInfo } from "@playwright/test";
+import { signInByEmail } from "./support/auth";
+import { expectNoAxeViolation } from "./support/axe";
+import { forgetSignInRequests, organizationIdFor } from "./support/db";
+import { expect, newPerson, test } from "./support/fixtures";
+
+const SECRETARY = "secretaire@demo.ccd.test";
+const MAYOR = "maire@demo.ccd.test";
+/** Saint-Antonin-sur-Bayon: the demo commune, with the 2026 round and its questionnaire. */
+const DEMO_COMMUNE_CODE = "13090";
+
+// One after the other: each signs in as the same demo people, and a new sign-in link cancels
+// the previous one.
+test.describe.configure({ mode: "default" });
+
+async function snapshot(page: Page, testInfo: TestInfo, name: string) {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    const path = testInfo.outputPath(`${name}-${width}.png`);
+    await page.screenshot({ path, fullPage: true });
+    await testInfo.attach(`${name}-${width}`, { path, contentType: "image/png" });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function openQuestionnaire(page: Page, email: string) {
+  await forgetSignInRequests(email);
+  const organizationId = await organizationIdFor(DEMO_COMMUNE_CODE);
+  await signInByEmail(page, email, { retour: `/espace/organisations/${organizationId}/questionnaire` });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Questionnaire IMMUNITE CYBER");
+  return organizationId;
+}
+
+const status = (page: Page) => page.getByTestId("save-status");
+const questions = (page: Page) => page.locator("li[data-question]");
+
+async function showTheme(page: Page, index: number) {
+  await page.getByRole("navigation", { name: "Thèmes du questionnaire" }).getByRole("button").nth(index).click();
+}
+
+/** Chooses, in one question, the first option that is not its current answer; returns its value. */
+async function answerDifferently(question: Locator): Promise<string> {
+  const radios = question.getByRole("radio");
+  const count = await radios.count();
+  for (let index = 0; index < count; index++) {
+    const radio = radios.nth(index);
+    if (!(await radio.isChecked())) {
+      const value = (await radio.getAttribute("value"))!;
+      await radio.check();
+      return value;
+    }
+  }
+  throw new Error("aucune autre réponse possible");
+}
+
+async function expectAnswer(page: Page, questionKey: string, value: string) {
+  await expect(page.locator(`li[data-question="${questionKey}"] input[type=radio][value="${value}"]`)).toBeChecked();
+}
+
+test("la secrétaire remplit, recharge, perd la connexion : aucune réponse n'est perdue", async ({ page, context }, testInfo) => {
+  test.setTimeout(120_000);
+  const organizationId = await openQuestionnaire(page, SECRETARY);
+  const chosen = new Map<string, string>();
+
+  await test.step("chaque réponse s'enregistre dès qu'elle est donnée", async () => {
+    await showTheme(page, 0);
+    const count = await questions(page).count();
+    for (let index = 0; index < Math.min(count, 2); index++) {
+      const question = questions(page).nth(index);
+      chosen.set((await question.getAttribute("data-question"))!, await answerDifferently(question));
+    }
+    const comment = questions(page).first().getByLabel(/Commentaire/);
+    await comment.fill(`Vu avec le prestataire le ${new Date().toISOString()}`);
+    await comment.blur();
+    await expect(status(page)).toHaveText("Enregistré");
+    await expectNoAxeViolation(page);
+    await snapshot(page, testInfo, "questionnaire");
+  });
+
+  await test.step("après rechargement, chaque réponse est là", async () => {
+    await page.reload();
+    await showTheme(page, 0);
+    for (const [key, value] of chosen) await expectAnswer(page, key, value);
+  });
+
+  await test.step("hors ligne, trois réponses attendent dans le navigateur, puis partent au retour de la connexion", async () => {
+    await showTheme(page, 1);
+    await expect(questions(page).first()).toBeVisible();
+    const offline = new Map<string, string>();
+    await context.setOffline(true);
+    const count = await questions(page).count();
+    for (let index = 0; offline.size < 3 && index < count; index++) {
+      const question = questions(page).nth(index);
+      offline.set((await question.getAttribute("data-question"))!, await answerDifferently(question));
+    }
+    // A theme with fewer than three questions: complete with the next one.
+    if (offline.size < 3) {
+      await showTheme(page, 2);
+      for (let index = 0; offline.size < 3; index++) {
+        const question = questions(page).nth(index);
+        offline.set((await question.getAttribute("data-question"))!, await answerDifferently(question));
+      }
+    }
+    await expect(status(page)).toHaveText("Hors ligne : 3 réponses en attente");
+    await context.setOffline(false);
+    await expect(status(page)).toHaveText("Enregistré", { timeout: 15_000 });
+    await page.goto(`/espace/organisations/${organizationId}/questionnaire`);
+    for (const [key, value] of offline) {
+      await showThemeOf(page, key);
+      await expectAnswer(page, key, value);
+    }
+  });
+});
+
+/** Opens the theme holding a question (keys are "<theme>.<name>"). */
+async function showThemeOf(page: Page, questionKey: string) {
+  const themeKey = questionKey.split(".")[0]!;
+  const nav = page.getByRole("navigation", { name: "Thèmes du questionnaire" }).getByRole("button");
+  const count = await nav.count();
+  for (let index = 0; index < count; index++) {
+    await nav.nth(index).click();
+    if ((await page.locator(`li[data-question^="${themeKey}."]`).count()) > 0) return;
+  }
+  throw new Error(`thème de ${questionKey} introuvable`);
+}
+
+test("la secrétaire et le maire répondent en même temps à des questions différentes : rien n'est perdu", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const mayor = await newPerson(browser, "maire");
+  await openQuestionnaire(page, SECRETARY);
+  await openQuestionnaire(mayor.page, MAYOR);
+  await showTheme(page, 3);
+  await showTheme(mayor.page, 3);
+  const count = await questions(page).count();
+  expect(count).toBeGreaterThanOrEqual(2);
+
+  const [secretaryKey, mayorKey] = [await questions(page).nth(0).getAttribute("data-question"), await questions(mayor.page).nth(1).getAttribute("data-question")];
+  const [secretaryValue, mayorValue] = await Promise.all([answerDifferently(questions(page).nth(0)), answerDifferently(questions(mayor.page).nth(1))]);
+  await Promise.all([expect(status(page)).toHaveText("Enregistré"), expect(status(mayor.page)).toHaveText("Enregistré")]);
+
+  for (const who of [page, mayor.page]) {
+    await who.reload();
+    await showTheme(who, 3);
+    await expectAnswer(who, secretaryKey!, secretaryValue);
+    await expectAnswer(who, mayorKey!, mayorValue);
+  }
+  await mayor.context.close();
+});
+
+test("la page de résultats montre les scores et les mesures", async ({ page }, testInfo) => {
+  const organizationId = await openQuestionnaire(page, SECRETARY);
+  // At least one answer, so there is a score.
+  await showTheme(page, 0);
+  await answerDifferently(questions(page).first());
+  await expect(status(page)).toHaveText("Enregistré");
+
+  await page.goto(`/espace/organisations/${organizationId}/questionnaire/resultats`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Résultats du questionnaire IMMUNITE CYBER");
+  await expect(page.getByTestId("overall-score")).toHaveText(/^\d{1,3} \/ 100$/);
+  await expect(page.getByRole("table", { name: "Score sur 100 et niveau de chaque thème" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Mesures recommandées, par priorité" })).toBeVisible();
+  await expectNoAxeViolation(page);
+  await snapshot(page, testInfo, "resultats");
+});
