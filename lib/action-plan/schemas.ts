@@ -1,0 +1,163 @@
+// Schemas shared by the action plan forms in the browser and the server. Whether the criteria
+// belong to the round's questionnaire and the owner to the organization is checked by the server
+// (actions.ts), which knows them.
+import { z } from "zod";
+import { QUESTION_KEY_PATTERN } from "@/lib/questionnaire/content/validate";
+
+export const TITLE_MAX_LENGTH = 200;
+export const DESCRIPTION_MAX_LENGTH = 5000;
+export const MAX_CRITERIA = 10;
+
+const id = (label: string) =>
+  z
+    .string({ error: `${label} manquant.` })
+    .trim()
+    .min(1, { error: `${label} manquant.` })
+    .max(64, { error: `${label} invalide.` })
+    .regex(/^[a-z0-9_-]+$/i, { error: `${label} invalide.` });
+
+const CRITERION_NOT_FOUND = "Ce critère n'existe pas dans le questionnaire : rechargez la page.";
+const DATE_INVALID = "L'échéance doit être une date réelle, au format jour/mois/année (par exemple 31/03/2026).";
+
+/** A calendar date "YYYY-MM-DD" (what <input type="date"> sends) that exists: no 31 February. */
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 2000 || year > 2100) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** "YYYY-MM-DD" to the Date Prisma stores in a @db.Date column (midnight UTC). */
+export function dateFromIso(value: string): Date {
+  return new Date(`${value}T00:00:00.000Z`);
+}
+
+/** An empty field clears the date (null); left out, it is unchanged (undefined). */
+const dueOn = z.union([
+  z.literal("").transform(() => null),
+  z.null(),
+  z.string({ error: DATE_INVALID }).trim().refine(isRealDate, { error: DATE_INVALID }),
+], { error: DATE_INVALID });
+
+const title = z
+  .string({ error: "Donnez un titre à l'action." })
+  .trim()
+  .min(1, { error: "Donnez un titre à l'action." })
+  .max(TITLE_MAX_LENGTH, { error: `Le titre fait ${TITLE_MAX_LENGTH} caractères au plus : raccourcissez-le.` });
+
+const description = z
+  .string({ error: "La description doit être un texte." })
+  .trim()
+  .max(DESCRIPTION_MAX_LENGTH, { error: "La description fait 5\u00a0000 caractères au plus : raccourcissez-la." });
+
+/** A form sends one field per checked criterion (a string when only one is checked). */
+const criteria = z.preprocess(
+  (value) => (typeof value === "string" ? [value] : value),
+  z
+    .array(z.string({ error: CRITERION_NOT_FOUND }).max(120, { error: CRITERION_NOT_FOUND }).regex(QUESTION_KEY_PATTERN, { error: CRITERION_NOT_FOUND }), {
+      error: "Choisissez au moins un critère du questionnaire que cette action améliore.",
+    })
+    .min(1, { error: "Choisissez au moins un critère du questionnaire que cette action améliore." })
+    .max(MAX_CRITERIA, { error: `Une action vise ${MAX_CRITERIA} critères au plus : découpez-la en plusieurs actions.` })
+    .transform((keys) => [...new Set(keys)]),
+);
+
+/** Empty means "nobody" (null). */
+const optionalId = (label: string) => z.union([z.literal("").transform(() => null), z.null(), id(label)]);
+
+const ownerName = z.union([
+  z.literal("").transform(() => null),
+  z.null(),
+  z.string().trim().max(120, { error: "Le nom du responsable fait 120 caractères au plus." }).transform((value) => value || null),
+]);
+
+const priority = z.enum(["LOW", "MEDIUM", "HIGH"], { error: "Choisissez une priorité : basse, moyenne ou haute." });
+const status = z.enum(["TODO", "IN_PROGRESS", "DONE", "ABANDONED"], { error: "Choisissez un statut : à lancer, en cours, fait ou abandonné." });
+
+const progress = z.coerce
+  .number({ error: "L'avancement est un pourcentage de 0 à 100." })
+  .int({ error: "L'avancement est un pourcentage entier de 0 à 100." })
+  .min(0, { error: "L'avancement est un pourcentage de 0 à 100." })
+  .max(100, { error: "L'avancement est un pourcentage de 0 à 100." });
+
+const abandonReason = z.union([
+  z.literal("").transform(() => null),
+  z.null(),
+  z.string().trim().max(1000, { error: "Le motif d'abandon fait 1\u00a0000 caractères au plus." }).transform((value) => value || null),
+]);
+
+const ONE_OWNER = "Choisissez un membre de la collectivité ou saisissez le nom d'une personne, pas les deux.";
+
+export const createActionSchema = z
+  .object({
+    organizationId: id("Identifiant de la collectivité"),
+    title,
+    description: description.default(""),
+    criteria,
+    ownerUserId: optionalId("Responsable").optional(),
+    ownerName: ownerName.optional(),
+    dueOn: dueOn.optional(),
+    priority: priority.default("MEDIUM"),
+    status: status.default("TODO"),
+    abandonReason: abandonReason.optional(),
+    progress: progress.default(0),
+  })
+  .refine((input) => !(input.ownerUserId && input.ownerName), { error: ONE_OWNER, path: ["ownerName"] });
+
+/** Fields left out keep their stored value. */
+export const updateActionSchema = z
+  .object({
+    actionId: id("Identifiant de l'action"),
+    title: title.optional(),
+    description: description.optional(),
+    criteria: criteria.optional(),
+    ownerUserId: optionalId("Responsable").optional(),
+    ownerName: ownerName.optional(),
+    dueOn: dueOn.optional(),
+    priority: priority.optional(),
+    status: status.optional(),
+    abandonReason: abandonReason.optional(),
+    progress: progress.optional(),
+  })
+  .refine((input) => !(input.ownerUserId && input.ownerName), { error: ONE_OWNER, path: ["ownerName"] });
+
+export const createActionFromMeasureSchema = z.object({
+  organizationId: id("Identifiant de la collectivité"),
+  measureKey: z
+    .string({ error: "Cette mesure n'existe pas : rechargez la page." })
+    .max(120, { error: "Cette mesure n'existe pas : rechargez la page." })
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "Cette mesure n'existe pas : rechargez la page." }),
+});
+
+export const commentSchema = z.object({
+  actionId: id("Identifiant de l'action"),
+  body: z
+    .string({ error: "Écrivez votre commentaire." })
+    .trim()
+    .min(1, { error: "Écrivez votre commentaire." })
+    .max(DESCRIPTION_MAX_LENGTH, { error: "Le commentaire fait 5\u00a0000 caractères au plus : raccourcissez-le." }),
+});
+
+const LINK_INVALID = "Le lien doit être une adresse web sécurisée commençant par https:// (par exemple https://www.exemple.fr/preuve.pdf).";
+
+export const evidenceLinkSchema = z.object({
+  actionId: id("Identifiant de l'action"),
+  url: z
+    .string({ error: LINK_INVALID })
+    .trim()
+    .max(2000, { error: "Ce lien est trop long (2\u00a0000 caractères au plus)." })
+    .pipe(z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: LINK_INVALID })),
+  label: z
+    .string({ error: "Décrivez la preuve en quelques mots (par exemple « Charte signée »)." })
+    .trim()
+    .min(1, { error: "Décrivez la preuve en quelques mots (par exemple « Charte signée »)." })
+    .max(TITLE_MAX_LENGTH, { error: `La description de la preuve fait ${TITLE_MAX_LENGTH} caractères au plus.` }),
+});
+
+export type CreateActionInput = z.input<typeof createActionSchema>;
+export type UpdateActionInput = z.input<typeof updateActionSchema>;
+export type CreateActionFromMeasureInput = z.input<typeof createActionFromMeasureSchema>;
+export type CommentInput = z.input<typeof commentSchema>;
+export type EvidenceLinkInput = z.input<typeof evidenceLinkSchema>;
