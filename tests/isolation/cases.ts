@@ -255,4 +255,17 @@ export const CASES: IsolationCases = {
       return { input: { assessmentId, questionKey, ...change }, organizationId: world.A.id };
     },
   })),
+
+  "app/espace/organisations/[organizationId]/questionnaire/resultats/pdf/route.ts#GET": {
+    kind: "tenant",
+    permission: "assessment:read",
+    // The organization comes from the path: members of B ask for A's results.
+    arrange: async (world) => {
+      await assessmentOfA(world);
+      return {
+        request: { path: `/espace/organisations/${world.A.id}/questionnaire/resultats/pdf`, params: { organizationId: world.A.id } },
+        organizationId: world.A.id,
+      };
+    },
+  },
 };

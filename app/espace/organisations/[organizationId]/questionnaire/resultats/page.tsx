@@ -53,6 +53,9 @@ export default async function QuestionnaireResultsPage({ params }: Props) {
           <Link href={`${base}/questionnaire`} className={buttonClasses("secondary")}>
             Revenir au questionnaire
           </Link>
+          <a href={`${base}/questionnaire/resultats/pdf`} className={buttonClasses("secondary")}>
+            Télécharger en PDF
+          </a>
           <PrintButton />
         </p>
 
