@@ -32,6 +32,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Server-only packages with wasm or native parts are loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg"],
+  // The Diagonal summary (a PDF of 10 MB at most) is uploaded through a server action; a little
+  // room for the multipart envelope. lib/questionnaire/diagonal.ts enforces the 10 MB itself.
+  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "11mb" },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

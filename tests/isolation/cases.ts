@@ -20,6 +20,7 @@
 //      stays green while it is there and turns red when it is gone, so the marker is removed.
 // A refused call must answer { ok: false, message } in French, with the same words whether the
 // resource exists or not, and leave every table of the database as it was.
+import { PDFDocument } from "pdf-lib";
 import { QUESTIONNAIRE_2026 } from "@/lib/questionnaire/content";
 import { sizeBandFor } from "@/lib/questionnaire/size-band";
 import { installQuestionnaireVersion, publishInstalledVersion } from "@/lib/questionnaire/versions";
@@ -73,6 +74,13 @@ async function assessmentOfA(world: World) {
     .flatMap((theme) => theme.questions)
     .find((candidate) => candidate.sizeBands.includes("UNDER_1000") && candidate.territoryKinds.includes("COMMUNE"))!;
   return { assessmentId: assessment.id, roundId: round.id, questionKey: question.key, optionKeys: question.options.map((option) => option.key) };
+}
+
+/** A one-page PDF, as the Gendarmerie's Diagonal summary. */
+async function diagonalSummary(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.addPage().drawText("Synthese Diagonal");
+  return doc.save();
 }
 
 export const CASES: IsolationCases = {
@@ -264,6 +272,47 @@ export const CASES: IsolationCases = {
       await assessmentOfA(world);
       return {
         request: { path: `/espace/organisations/${world.A.id}/questionnaire/resultats/pdf`, params: { organizationId: world.A.id } },
+        organizationId: world.A.id,
+      };
+    },
+  },
+
+  "app/espace/organisations/[organizationId]/questionnaire/actions.ts#saveDiagonalEvidenceAction": {
+    kind: "tenant",
+    permission: "assessment:answer",
+    // The organization comes in the form: members of B send A's id (a forged tenant).
+    arrange: async (world) => {
+      await assessmentOfA(world);
+      const form = new FormData();
+      form.set("organizationId", world.A.id);
+      form.set("diagnosedOn", "2026-02-10");
+      form.set("file", new File([Buffer.from(await diagonalSummary())], "synthese.pdf", { type: "application/pdf" }));
+      return { input: form, organizationId: world.A.id };
+    },
+  },
+
+  "app/espace/organisations/[organizationId]/questionnaire/diagonal/[evidenceId]/route.ts#GET": {
+    kind: "tenant",
+    permission: "assessment:read",
+    // The tenant is the evidence's organization: members of B name their own organization in the path.
+    arrange: async (world) => {
+      const { roundId } = await assessmentOfA(world);
+      const where = { organizationId_roundId: { organizationId: world.A.id, roundId } };
+      let evidence = await world.db.diagonalEvidence.findUnique({ where });
+      if (!evidence) {
+        const content = new Uint8Array(await diagonalSummary());
+        const file = await world.db.storedFile.create({
+          data: { organizationId: world.A.id, name: "synthese.pdf", mimeType: "application/pdf", size: content.byteLength, sha256: "0".repeat(64), content },
+        });
+        evidence = await world.db.diagonalEvidence.create({
+          data: { organizationId: world.A.id, roundId, diagnosedOn: new Date("2026-02-10T00:00:00Z"), fileId: file.id },
+        });
+      }
+      return {
+        request: {
+          path: `/espace/organisations/${world.A.id}/questionnaire/diagonal/${evidence.id}`,
+          params: { organizationId: world.A.id, evidenceId: evidence.id },
+        },
         organizationId: world.A.id,
       };
     },

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DiagonalForm } from "@/components/questionnaire/diagonal-form";
 import { QuestionnaireForm } from "@/components/questionnaire/questionnaire-form";
 import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
@@ -7,8 +8,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { getDiagonalEvidence } from "@/lib/questionnaire/diagonal";
 import { openQuestionnaire } from "@/lib/questionnaire/results";
-import { saveAnswerAction } from "./actions";
+import { saveAnswerAction, saveDiagonalEvidenceAction } from "./actions";
+
+const dayFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
 
 export const metadata: Metadata = { title: "Questionnaire IMMUNITE CYBER" };
 
@@ -36,6 +40,7 @@ export default async function QuestionnairePage({ params }: Props) {
 
   const { view } = opened;
   const { assessment } = view;
+  const diagonal = await getDiagonalEvidence(getDb(), actor, organizationId);
   return (
     <>
       <PageHeader
@@ -72,6 +77,32 @@ export default async function QuestionnairePage({ params }: Props) {
           resultsHref={`${base}/questionnaire/resultats`}
           saveAction={saveAnswerAction}
         />
+        <section aria-labelledby="diagonal-titre" className="space-y-4 border-t border-line pt-8">
+          <h2 id="diagonal-titre" className="text-2xl">
+            Diagnostic Diagonal avec la Gendarmerie
+          </h2>
+          <p>
+            Un gendarme a déjà fait le diagnostic « Diagonal » (ex-IMMUNITE CYBER) avec votre collectivité ? Indiquez sa date et joignez la
+            synthèse écrite qu’il vous a remise : elle complète le questionnaire pour le premier critère du label.
+          </p>
+          {diagonal ? (
+            <p data-testid="diagonal-recorded">
+              Diagnostic du {dayFormat.format(diagonal.diagnosedOn)} enregistré
+              {diagonal.file ? (
+                <>
+                  {" : "}
+                  <a href={`${base}/questionnaire/diagonal/${diagonal.id}`}>
+                    télécharger la synthèse ({diagonal.file.name}, {Math.max(1, Math.round(diagonal.file.size / 1024))} Ko)
+                  </a>
+                </>
+              ) : null}
+              .
+            </p>
+          ) : (
+            <p>Aucun diagnostic Diagonal enregistré pour cette campagne.</p>
+          )}
+          {view.canAnswer ? <DiagonalForm organizationId={organizationId} action={saveDiagonalEvidenceAction} /> : null}
+        </section>
       </Container>
     </>
   );
