@@ -1,0 +1,205 @@
+// The Cyber Champion (criterion 3 of the label): designating a person, who accepts or declines
+// through a link sent by e-mail. The criterion is met only once the person accepted. Former
+// Champions and designations stay as history (REPLACED, CANCELLED, DECLINED), never deleted.
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { requirePermission } from "@/lib/auth/access";
+import type { Actor } from "@/lib/auth/actor";
+import { DomainError } from "@/lib/auth/errors";
+import type { ActorGrants } from "@/lib/auth/grants";
+import { env } from "@/lib/config/env";
+import type { Db } from "@/lib/db/create-client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { sendEmail } from "@/lib/notifications/mailer";
+import { hashToken, newToken } from "@/lib/organizations/tokens";
+import { checkChampionEligibility } from "./rules";
+import { designateChampionSchema, respondToDesignationSchema, type DesignateChampionInput, type RespondToDesignationInput } from "./schemas";
+
+export const DESIGNATION_VALIDITY_DAYS = 14;
+
+export const CHAMPION_MESSAGES = {
+  organizationNotActive: "Vous pourrez désigner votre Cyber Champion une fois l'adhésion validée par l'association.",
+  invalidLink: "Ce lien de désignation n'est pas valide. Vérifiez que vous avez copié tout le lien, ou demandez à votre mairie de vous désigner à nouveau.",
+  alreadyAccepted: "Vous avez déjà accepté cette désignation : vous êtes le Cyber Champion de la collectivité.",
+  notPending: "Cette désignation n'est plus en attente (déjà traitée, remplacée ou annulée). Demandez à votre mairie de vous désigner à nouveau si besoin.",
+  expired: "Ce lien de désignation a expiré. Demandez à votre mairie de vous désigner à nouveau : un nouveau lien vous sera envoyé.",
+  wrongPerson: (email: string) => `Cette désignation est adressée à ${email}. Connectez-vous avec cette adresse pour y répondre.`,
+};
+
+function parse<T>(result: { success: true; data: T } | { success: false; error: { issues: { message: string; path: PropertyKey[] }[] } }): T {
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new DomainError(issue.message, issue.path.length > 0 ? String(issue.path[0]) : undefined);
+  }
+  return result.data;
+}
+
+const designationSelect = {
+  id: true,
+  organizationId: true,
+  name: true,
+  function: true,
+  email: true,
+  phone: true,
+  isElected: true,
+  status: true,
+  tokenExpiresAt: true,
+  userId: true,
+  respondedAt: true,
+  endedAt: true,
+  createdAt: true,
+  designatedBy: { select: { id: true, name: true, email: true } },
+} satisfies Prisma.ChampionDesignationSelect;
+
+export type ChampionDesignationView = Prisma.ChampionDesignationGetPayload<{ select: typeof designationSelect }>;
+
+/**
+ * Designates the Champion: checks the round's rule (not the mayor, not the IT director), ends the
+ * current designation (ACCEPTED → REPLACED, PENDING → CANCELLED, with endedAt), creates a PENDING
+ * one with a 14-day single-use link (only its hash is stored), audits, and after the commit sends
+ * the link to the person.
+ */
+export async function designateChampion(db: Db, actor: Actor, raw: DesignateChampionInput) {
+  const input = parse(designateChampionSchema.safeParse(raw));
+  const { token, designation, organizationName } = await db.$transaction(async (tx) => {
+    const scope = await requirePermission(tx, actor, input.organizationId, "champion:designate");
+    if (scope.status !== "ACTIVE") throw new DomainError(CHAMPION_MESSAGES.organizationNotActive);
+    const round = await tx.round.findFirst({ where: { status: "OPEN" }, orderBy: { year: "desc" }, select: { championMustNotBeMayor: true } });
+    const isMayor = (await tx.membership.count({ where: { organizationId: scope.id, role: "MAYOR", user: { email: input.email } } })) > 0;
+    const eligibility = checkChampionEligibility(
+      { isMayor, isItDirector: false, function: input.function },
+      // Without an open round the default of the rounds applies: the rule is on.
+      { championMustNotBeMayor: round?.championMustNotBeMayor ?? true },
+    );
+    if (!eligibility.eligible) throw new DomainError(eligibility.reason, "function");
+
+    // One designation changes at a time per organization, so two never end up both pending.
+    await tx.$queryRaw`SELECT 1 FROM "Organization" WHERE "id" = ${scope.id} FOR UPDATE`;
+    const now = new Date();
+    const previous = await tx.championDesignation.findMany({
+      where: { organizationId: scope.id, status: { in: ["ACCEPTED", "PENDING"] } },
+      select: { id: true, status: true },
+    });
+    for (const old of previous) {
+      await tx.championDesignation.update({ where: { id: old.id }, data: { status: old.status === "ACCEPTED" ? "REPLACED" : "CANCELLED", endedAt: now } });
+    }
+    const { token, hash } = newToken();
+    const designation = await tx.championDesignation.create({
+      data: {
+        organizationId: scope.id,
+        name: input.name,
+        function: input.function,
+        email: input.email,
+        phone: input.phone ?? null,
+        isElected: input.isElected,
+        tokenHash: hash,
+        tokenExpiresAt: new Date(now.getTime() + DESIGNATION_VALIDITY_DAYS * 24 * 3600_000),
+        designatedById: actor.userId,
+      },
+      select: designationSelect,
+    });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      organizationId: scope.id,
+      action: "champion.designated",
+      targetType: "ChampionDesignation",
+      targetId: designation.id,
+      data: { email: input.email, isElected: input.isElected, ended: previous.map((old) => ({ id: old.id, from: old.status })) },
+    });
+    const organization = await tx.organization.findUniqueOrThrow({ where: { id: scope.id }, select: { name: true } });
+    return { token, designation, organizationName: organization.name };
+  });
+
+  const url = `${env().APP_URL}/champion/${token}`;
+  await sendEmail(db, {
+    to: designation.email,
+    subject: `Vous êtes désigné(e) Cyber Champion de ${organizationName} — Label Commune Cyber Dynamique`,
+    text: [
+      `Bonjour ${designation.name},`,
+      "",
+      `${actor.name ?? actor.email} vous a désigné(e) Cyber Champion de ${organizationName} pour le label Commune Cyber Dynamique.`,
+      "Le Cyber Champion porte la démarche de cybersécurité de la collectivité et suit son plan d'action.",
+      "",
+      `Pour accepter ou refuser, ouvrez ce lien (valable ${DESIGNATION_VALIDITY_DAYS} jours) et connectez-vous avec cette adresse (${designation.email}) :`,
+      url,
+      "",
+      "L'équipe de l'Association des Communes Cyber Dynamiques",
+    ].join("\n"),
+  });
+  return { designationId: designation.id, organizationId: designation.organizationId };
+}
+
+/** What the link page shows before the person answers (no permission: the token is the key). */
+export async function findDesignation(db: Db, token: string) {
+  if (typeof token !== "string" || token.length < 10 || token.length > 200) return { state: "unknown" as const };
+  const designation = await db.championDesignation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, name: true, email: true, function: true, status: true, tokenExpiresAt: true, organization: { select: { id: true, name: true } } },
+  });
+  if (!designation) return { state: "unknown" as const };
+  if (designation.status !== "PENDING") return { state: designation.status === "ACCEPTED" ? ("accepted" as const) : ("ended" as const), designation };
+  if (designation.tokenExpiresAt.getTime() <= Date.now()) return { state: "expired" as const, designation };
+  return { state: "pending" as const, designation };
+}
+
+/**
+ * The designated person accepts or declines. The signed-in address must be the designated one.
+ * Accepting makes the person a member with the CYBER_CHAMPION role (kept if they already hold
+ * it) and meets the criterion. Any refusal (forged, expired, ended, already answered, another
+ * person) changes nothing.
+ */
+export async function respondToDesignation(db: Db, actor: Actor, raw: RespondToDesignationInput) {
+  const input = parse(respondToDesignationSchema.safeParse(raw));
+  return db.$transaction(async (tx) => {
+    const designation = await tx.championDesignation.findUnique({
+      where: { tokenHash: hashToken(input.token) },
+      select: { id: true, organizationId: true, email: true, status: true, tokenExpiresAt: true, userId: true },
+    });
+    if (!designation) throw new DomainError(CHAMPION_MESSAGES.invalidLink);
+    if (designation.status === "ACCEPTED") throw new DomainError(CHAMPION_MESSAGES.alreadyAccepted);
+    if (designation.status !== "PENDING") throw new DomainError(CHAMPION_MESSAGES.notPending);
+    if (designation.tokenExpiresAt.getTime() <= Date.now()) throw new DomainError(CHAMPION_MESSAGES.expired);
+    if (designation.email !== actor.email.toLowerCase()) throw new DomainError(CHAMPION_MESSAGES.wrongPerson(designation.email));
+
+    const now = new Date();
+    // Atomic: a second click, or a replacement at the same moment, finds it no longer pending.
+    const claimed = await tx.championDesignation.updateMany({
+      where: { id: designation.id, status: "PENDING" },
+      data: { status: input.accept ? "ACCEPTED" : "DECLINED", respondedAt: now, userId: actor.userId, ...(input.accept ? {} : { endedAt: now }) },
+    });
+    if (claimed.count === 0) throw new DomainError(CHAMPION_MESSAGES.notPending);
+    if (input.accept) {
+      await tx.membership.upsert({
+        where: { userId_organizationId_role: { userId: actor.userId, organizationId: designation.organizationId, role: "CYBER_CHAMPION" } },
+        update: {},
+        create: { userId: actor.userId, organizationId: designation.organizationId, role: "CYBER_CHAMPION", title: "Cyber Champion" },
+      });
+    }
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      organizationId: designation.organizationId,
+      action: input.accept ? "champion.accepted" : "champion.declined",
+      targetType: "ChampionDesignation",
+      targetId: designation.id,
+    });
+    return { organizationId: designation.organizationId, accepted: input.accept };
+  });
+}
+
+/**
+ * The Champion panel: the current Champion (ACCEPTED), the designation waiting for an answer,
+ * and the history of the others, newest first. The criterion is met only with an accepted one.
+ */
+export async function getChampionStatus(db: Db, actor: ActorGrants, organizationId: string) {
+  await requirePermission(db, actor, organizationId, "champion:read");
+  const designations = await db.championDesignation.findMany({
+    where: { organizationId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: designationSelect,
+  });
+  const current = designations.find((designation) => designation.status === "ACCEPTED") ?? null;
+  const pendingRow = designations.find((designation) => designation.status === "PENDING") ?? null;
+  const pending = pendingRow ? { ...pendingRow, expired: pendingRow.tokenExpiresAt.getTime() <= Date.now() } : null;
+  const history = designations.filter((designation) => designation !== current && designation !== pendingRow);
+  return { current, pending, history, criterionMet: current !== null };
+}
