@@ -5,6 +5,7 @@ import { installCurrentQuestionnaire } from "@/lib/questionnaire/current";
 import { associationMember, createOrganization, insertTerritories, member, outsider } from "@/tests/support/world";
 import { addComment, addEvidenceLink, createAction, createActionFromMeasure, exportPlanCsv, getPlan, listHistory, updateAction } from "./actions";
 import { carryOverPlan } from "./carry-over";
+import { addEvidenceFile, readEvidenceFile } from "./evidence-file";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 let roundId: string;
@@ -209,5 +210,28 @@ describe("carry-over to a new round", () => {
     expect(await db.action.findUniqueOrThrow({ where: { id: open.id }, select: { createdInRoundId: true, planId: true } })).toEqual({ createdInRoundId: roundId, planId: plan.planId });
     expect(await db.auditEvent.count({ where: { action: "action_plan.carried_over", organizationId: organization.id } })).toBe(1);
     await db.round.delete({ where: { id: next.id } });
+  });
+});
+
+describe("evidence files", () => {
+  it("accepts PDF and images recognised by content, refuses other types, and serves them to readers only", async () => {
+    await cleanUp();
+    const { organization, secretary } = await commune();
+    const other = await commune("13113");
+    const action = await createAction(db, secretary, { organizationId: organization.id, title: "Charte", criteria: ["inventaire.postes"] });
+    const pdf = new TextEncoder().encode("%PDF-1.4\n%fake but signed\n");
+    const evidence = await addEvidenceFile(db, secretary, { actionId: action.id, label: "Charte signée", name: "charte.pdf", bytes: pdf });
+    expect(evidence.file).toMatchObject({ name: "charte.pdf", mimeType: "application/pdf", size: pdf.byteLength });
+
+    const before = await counts();
+    const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00]);
+    await expect(addEvidenceFile(db, secretary, { actionId: action.id, label: "Programme", name: "charte.pdf", bytes: exe })).rejects.toThrow(/n'est pas accepté/);
+    await expect(addEvidenceFile(db, other.secretary, { actionId: action.id, label: "Charte", name: "x.pdf", bytes: pdf })).rejects.toBeInstanceOf(AccessDeniedError);
+    expect(await counts()).toEqual(before);
+
+    const file = await readEvidenceFile(db, secretary, evidence.id);
+    expect(Buffer.from(file.content).equals(Buffer.from(pdf))).toBe(true);
+    await expect(readEvidenceFile(db, other.secretary, evidence.id)).rejects.toBeInstanceOf(AccessDeniedError);
+    expect((await getPlan(db, secretary, organization.id)).actions[0]!.evidences).toMatchObject([{ label: "Charte signée", url: null, file: { mimeType: "application/pdf" } }]);
   });
 });

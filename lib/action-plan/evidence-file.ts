@@ -1,0 +1,97 @@
+// Evidence files of an action (a signed charter, an invoice, a screenshot of the backup report).
+// The type is recognised from the content, never from the name or the type the browser claims:
+// PDF, PNG and JPEG only, 10 MB at most (also a database check). The same checks as the Diagonal
+// summary (lib/questionnaire/diagonal.ts); both belong in a shared lib/files once it exists.
+import "server-only";
+import { createHash } from "node:crypto";
+import { recordAudit } from "@/lib/audit/record";
+import { requirePermission } from "@/lib/auth/access";
+import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
+import type { ActorGrants } from "@/lib/auth/grants";
+import type { Db } from "@/lib/db/create-client";
+import { TITLE_MAX_LENGTH } from "./schemas";
+
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+export const EVIDENCE_FILE_MESSAGES = {
+  empty: "Choisissez le fichier à joindre comme preuve.",
+  tooBig: "Le fichier dépasse 10 Mo : réduisez-le (par exemple « Enregistrer sous… PDF réduit ») puis réessayez.",
+  forbiddenType: "Ce type de fichier n'est pas accepté comme preuve. Joignez un PDF ou une image (PNG, JPEG) ; pour un document Word ou un tableur, enregistrez-le d'abord en PDF.",
+  label: "Décrivez la preuve en quelques mots (par exemple « Charte signée »).",
+};
+
+const SIGNATURES: { mimeType: string; extension: string; matches: (bytes: Uint8Array) => boolean }[] = [
+  { mimeType: "application/pdf", extension: "pdf", matches: (b) => Buffer.from(b.subarray(0, 1024)).toString("latin1").startsWith("%PDF-") },
+  { mimeType: "image/png", extension: "png", matches: (b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((byte, i) => b[i] === byte) },
+  { mimeType: "image/jpeg", extension: "jpg", matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+];
+
+/** The accepted type of these bytes, or a DomainError saying what to send instead. */
+export function detectEvidenceType(bytes: Uint8Array): { mimeType: string; extension: string } {
+  if (bytes.byteLength === 0) throw new DomainError(EVIDENCE_FILE_MESSAGES.empty, "file");
+  if (bytes.byteLength > EVIDENCE_MAX_BYTES) throw new DomainError(EVIDENCE_FILE_MESSAGES.tooBig, "file");
+  const found = SIGNATURES.find((signature) => signature.matches(bytes));
+  if (!found) throw new DomainError(EVIDENCE_FILE_MESSAGES.forbiddenType, "file");
+  return { mimeType: found.mimeType, extension: found.extension };
+}
+
+/** A file name safe to store and to send back in Content-Disposition. */
+function safeName(name: string, extension: string): string {
+  const base = name
+    .replace(/[\u0000-\u001f\u007f"\\/]/g, "")
+    .trim()
+    .slice(0, 150);
+  return base ? base : `preuve.${extension}`;
+}
+
+export async function addEvidenceFile(db: Db, actor: ActorGrants, input: { actionId: string; label: string; name: string; bytes: Uint8Array }) {
+  const label = typeof input.label === "string" ? input.label.trim() : "";
+  if (!label || label.length > TITLE_MAX_LENGTH) throw new DomainError(EVIDENCE_FILE_MESSAGES.label, "label");
+  // Cheap checks before the transaction; the permission comes first inside it.
+  const type = detectEvidenceType(input.bytes);
+  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  return db.$transaction(async (tx) => {
+    const action = await tx.action.findUnique({ where: { id: String(input.actionId) }, select: { id: true, organizationId: true } });
+    if (!action) throw new AccessDeniedError();
+    await requirePermission(tx, actor, action.organizationId, "plan:manage");
+    const file = await tx.storedFile.create({
+      data: {
+        organizationId: action.organizationId,
+        name: safeName(input.name, type.extension),
+        mimeType: type.mimeType,
+        size: input.bytes.byteLength,
+        sha256,
+        content: new Uint8Array(input.bytes),
+        uploadedById: actor.userId,
+      },
+      select: { id: true, name: true, mimeType: true, size: true },
+    });
+    const evidence = await tx.actionEvidence.create({
+      data: { actionId: action.id, fileId: file.id, label },
+      select: { id: true, label: true, createdAt: true },
+    });
+    await tx.actionEvent.create({
+      data: { actionId: action.id, actorId: actor.userId, kind: "evidence_added", changes: { evidenceId: evidence.id, file: file.name, mimeType: file.mimeType, size: file.size, sha256, label } },
+    });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      organizationId: action.organizationId,
+      action: "action.evidence_added",
+      targetType: "Action",
+      targetId: action.id,
+      data: { evidenceId: evidence.id, sha256, size: file.size },
+    });
+    return { ...evidence, file };
+  });
+}
+
+/** The file of an evidence, for the download route: plan:read on the action's organization. */
+export async function readEvidenceFile(db: Db, actor: ActorGrants, evidenceId: string) {
+  const evidence = await db.actionEvidence.findUnique({
+    where: { id: String(evidenceId) },
+    select: { fileId: true, action: { select: { organizationId: true } } },
+  });
+  if (!evidence?.fileId) throw new AccessDeniedError();
+  await requirePermission(db, actor, evidence.action.organizationId, "plan:read");
+  return db.storedFile.findUniqueOrThrow({ where: { id: evidence.fileId }, select: { name: true, mimeType: true, content: true, sha256: true } });
+}
