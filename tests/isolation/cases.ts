@@ -317,4 +317,26 @@ export const CASES: IsolationCases = {
       };
     },
   },
+
+  "app/admin/questionnaires/actions.ts#publishVersionAction": {
+    kind: "association",
+    permission: "questionnaire:manage",
+    arrange: async (world) => {
+      const { version } = await installQuestionnaireVersion(world.db, {
+        key: `brouillon-${Date.now().toString(36)}`,
+        title: "Brouillon d'isolation",
+        content: QUESTIONNAIRE_2026,
+      });
+      return { input: { versionId: version.id }, organizationId: world.A.id };
+    },
+  },
+
+  "app/admin/questionnaires/actions.ts#deriveVersionAction": {
+    kind: "association",
+    permission: "questionnaire:manage",
+    arrange: async (world) => {
+      const { version } = await installQuestionnaireVersion(world.db, { key: "2026", title: "IMMUNITE CYBER — campagne 2026", content: QUESTIONNAIRE_2026 });
+      return { input: { fromVersionId: version.id, key: `derivee-${Date.now().toString(36)}`, title: "Campagne suivante" }, organizationId: world.A.id };
+    },
+  },
 };
