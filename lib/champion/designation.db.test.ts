@@ -4,7 +4,7 @@ import { AccessDeniedError } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { createOrganization, createUser, insertTerritories, member, outsider, reload } from "@/tests/support/world";
 import { loadActor } from "@/lib/auth/actor";
-import { designateChampion, findDesignation, getChampionStatus, respondToDesignation } from "./designation";
+import { designateChampion, endDesignation, findDesignation, getChampionStatus, resendDesignation, respondToDesignation } from "./designation";
 import { CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR } from "./rules";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
@@ -146,5 +146,27 @@ describe("designating the Cyber Champion", () => {
     const champion = await reload(db, first);
     await expect(designateChampion(db, champion, { organizationId: organization.id, name: "Xavier", function: "Agent", email: "x@x.test", isElected: false })).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(getChampionStatus(db, await outsider(db), organization.id)).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+
+  it("resends a lost link (the old one stops working) and ends a designation without successor", async () => {
+    await cleanUp();
+    const organization = await createOrganization(db, "13090");
+    const secretary = await member(db, organization.id, "SECRETARY", "secretaire");
+    const agent = await person("agent");
+    const { designationId } = await designateChampion(db, secretary, { organizationId: organization.id, name: "Agent Un", function: "Agent d'accueil", email: agent.email, isElected: false });
+    const oldToken = await tokenSentTo(agent.email);
+    await resendDesignation(db, secretary, { designationId });
+    const newToken = await tokenSentTo(agent.email);
+    expect(newToken).not.toBe(oldToken);
+    await expect(respondToDesignation(db, agent, { token: oldToken, accept: true })).rejects.toThrow(/n'est pas valide/);
+    await respondToDesignation(db, agent, { token: newToken, accept: true });
+    await expect(resendDesignation(db, secretary, { designationId })).rejects.toThrow(/pas de lien à renvoyer/);
+
+    const other = await createOrganization(db, "13113");
+    await expect(endDesignation(db, await member(db, other.id, "MAYOR"), { designationId })).rejects.toBeInstanceOf(AccessDeniedError);
+    await endDesignation(db, secretary, { designationId });
+    const status = await getChampionStatus(db, secretary, organization.id);
+    expect(status).toMatchObject({ current: null, criterionMet: false, history: [{ status: "CANCELLED" }] });
+    await expect(endDesignation(db, secretary, { designationId })).rejects.toThrow(/déjà terminée/);
   });
 });

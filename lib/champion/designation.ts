@@ -5,7 +5,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/access";
 import type { Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/auth/errors";
+import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import type { ActorGrants } from "@/lib/auth/grants";
 import { env } from "@/lib/config/env";
 import type { Db } from "@/lib/db/create-client";
@@ -23,6 +23,8 @@ export const CHAMPION_MESSAGES = {
   alreadyAccepted: "Vous avez déjà accepté cette désignation : vous êtes le Cyber Champion de la collectivité.",
   notPending: "Cette désignation n'est plus en attente (déjà traitée, remplacée ou annulée). Demandez à votre mairie de vous désigner à nouveau si besoin.",
   expired: "Ce lien de désignation a expiré. Demandez à votre mairie de vous désigner à nouveau : un nouveau lien vous sera envoyé.",
+  notPendingForManager: "Cette désignation n'attend plus de réponse : il n'y a pas de lien à renvoyer.",
+  alreadyEnded: "Cette désignation est déjà terminée.",
   wrongPerson: (email: string) => `Cette désignation est adressée à ${email}. Connectez-vous avec cette adresse pour y répondre.`,
 };
 
@@ -127,6 +129,72 @@ export async function designateChampion(db: Db, actor: Actor, raw: DesignateCham
     ].join("\n"),
   });
   return { designationId: designation.id, organizationId: designation.organizationId };
+}
+
+async function designationFor(tx: Prisma.TransactionClient, actor: ActorGrants, designationId: string) {
+  const designation = await tx.championDesignation.findUnique({
+    where: { id: String(designationId) },
+    select: { id: true, organizationId: true, status: true, email: true, name: true, organization: { select: { name: true } } },
+  });
+  if (!designation) throw new AccessDeniedError();
+  await requirePermission(tx, actor, designation.organizationId, "champion:designate");
+  return designation;
+}
+
+/**
+ * Sends a new link for a designation still waiting (lost or expired e-mail): the old link stops
+ * working, the new one is valid 14 days.
+ */
+export async function resendDesignation(db: Db, actor: Actor, input: { designationId: string }) {
+  const { token, designation } = await db.$transaction(async (tx) => {
+    const designation = await designationFor(tx, actor, input.designationId);
+    if (designation.status !== "PENDING") throw new DomainError(CHAMPION_MESSAGES.notPendingForManager);
+    const { token, hash } = newToken();
+    await tx.championDesignation.update({
+      where: { id: designation.id },
+      data: { tokenHash: hash, tokenExpiresAt: new Date(Date.now() + DESIGNATION_VALIDITY_DAYS * 24 * 3600_000) },
+    });
+    await recordAudit(tx, { actorId: actor.userId, organizationId: designation.organizationId, action: "champion.link_resent", targetType: "ChampionDesignation", targetId: designation.id });
+    return { token, designation };
+  });
+  await sendEmail(db, {
+    to: designation.email,
+    subject: `Rappel : vous êtes désigné(e) Cyber Champion de ${designation.organization.name}`,
+    text: [
+      `Bonjour ${designation.name},`,
+      "",
+      `Voici un nouveau lien pour accepter ou refuser votre désignation comme Cyber Champion de ${designation.organization.name} (valable ${DESIGNATION_VALIDITY_DAYS} jours ; le lien précédent ne fonctionne plus) :`,
+      `${env().APP_URL}/champion/${token}`,
+      "",
+      "L'équipe de l'Association des Communes Cyber Dynamiques",
+    ].join("\n"),
+  });
+  return { designationId: designation.id, organizationId: designation.organizationId };
+}
+
+/**
+ * Ends a designation without a successor: a pending one is withdrawn, or the current Champion
+ * steps down. It stays in the history as CANCELLED with its end date; the criterion is no
+ * longer met until someone else accepts.
+ */
+export async function endDesignation(db: Db, actor: Actor, input: { designationId: string }) {
+  return db.$transaction(async (tx) => {
+    const designation = await designationFor(tx, actor, input.designationId);
+    const ended = await tx.championDesignation.updateMany({
+      where: { id: designation.id, status: { in: ["PENDING", "ACCEPTED"] } },
+      data: { status: "CANCELLED", endedAt: new Date() },
+    });
+    if (ended.count === 0) throw new DomainError(CHAMPION_MESSAGES.alreadyEnded);
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      organizationId: designation.organizationId,
+      action: "champion.ended",
+      targetType: "ChampionDesignation",
+      targetId: designation.id,
+      data: { from: designation.status },
+    });
+    return { organizationId: designation.organizationId };
+  });
 }
 
 /** What the link page shows before the person answers (no permission: the token is the key). */
