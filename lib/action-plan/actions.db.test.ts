@@ -3,7 +3,7 @@ import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { installCurrentQuestionnaire } from "@/lib/questionnaire/current";
 import { associationMember, createOrganization, insertTerritories, member, outsider } from "@/tests/support/world";
-import { addComment, addEvidenceLink, createAction, createActionFromMeasure, exportPlanCsv, getPlan, listHistory, updateAction } from "./actions";
+import { addComment, addEvidenceLink, createAction, createActionFromMeasure, exportPlanCsv, getPlan, listCriteriaChoices, listHistory, updateAction } from "./actions";
 import { carryOverPlan } from "./carry-over";
 import { addEvidenceFile, readEvidenceFile } from "./evidence-file";
 
@@ -59,6 +59,9 @@ describe("building a plan", () => {
     const empty = await getPlan(db, secretary, organization.id);
     expect(empty).toMatchObject({ planId: null, rule: { minActions: 2, minCriteria: 2 }, completeness: { complete: false, actionCount: 0 } });
     expect(await db.actionPlan.count()).toBe(0);
+    const choices = await listCriteriaChoices(db, secretary, organization.id);
+    expect(choices.find((choice) => choice.key === "inventaire.postes")).toMatchObject({ applicable: true, text: expect.stringMatching(/liste/) });
+    expect(choices.find((choice) => choice.key === "inventaire.exposition-internet")).toMatchObject({ applicable: false });
 
     const first = await createActionFromMeasure(db, secretary, { organizationId: organization.id, measureKey: "tenir-inventaire" });
     expect(first.criteria).toContain("inventaire.postes");

@@ -179,12 +179,20 @@ export async function getPlan(db: Db, actor: ActorGrants, organizationId: string
   };
 }
 
-/** Question texts by key, for showing criteria (and the choices of the criteria field). */
+/**
+ * The questions an action can address, in questionnaire order, for the criteria field and for
+ * showing criteria by their text. `applicable` marks the questions asked of this territory (its
+ * size and kind): the form shows them first; the others remain allowed.
+ */
 export async function listCriteriaChoices(db: Db, actor: ActorGrants, organizationId: string) {
   await requirePermission(db, actor, organizationId, "plan:read");
-  const round = await currentRound(db);
+  const [round, organization] = await Promise.all([
+    currentRound(db),
+    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { territory: { select: { kind: true, population: true } } } }),
+  ]);
+  const context = { sizeBand: sizeBandFor(organization.territory.population), territoryKind: organization.territory.kind };
   const questions = await questionnaireQuestions(db, round?.questionnaireVersionId);
-  return questions.map((question) => ({ key: question.key, text: question.text }));
+  return questions.map((question) => ({ key: question.key, text: question.text, applicable: isApplicable(question, context) }));
 }
 
 type NewAction = {
