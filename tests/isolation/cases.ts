@@ -339,4 +339,17 @@ export const CASES: IsolationCases = {
       return { input: { fromVersionId: version.id, key: `derivee-${Date.now().toString(36)}`, title: "Campagne suivante" }, organizationId: world.A.id };
     },
   },
+
+  "app/api/questionnaire/answers/route.ts#POST": {
+    kind: "tenant",
+    permission: "assessment:answer",
+    // The tenant is the assessment's organization: members of B send A's assessment id.
+    arrange: async (world) => {
+      const { assessmentId, questionKey, optionKeys } = await assessmentOfA(world);
+      return {
+        request: { path: "/api/questionnaire/answers", json: { assessmentId, questionKey, optionKey: optionKeys[0], comment: `API ${Date.now()}` } },
+        organizationId: world.A.id,
+      };
+    },
+  },
 };
