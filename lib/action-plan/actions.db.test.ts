@@ -1,9 +1,10 @@
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { installCurrentQuestionnaire } from "@/lib/questionnaire/current";
 import { associationMember, createOrganization, insertTerritories, member, outsider } from "@/tests/support/world";
-import { addComment, addEvidenceLink, createAction, createActionFromMeasure, exportPlanCsv, getPlan, listCriteriaChoices, listHistory, updateAction } from "./actions";
+import { addComment, addEvidenceLink, createAction, createActionFromMeasure, exportPlanCsv, exportPlanPdf, getPlan, listCriteriaChoices, listHistory, updateAction } from "./actions";
 import { carryOverPlan } from "./carry-over";
 import { addEvidenceFile, readEvidenceFile } from "./evidence-file";
 
@@ -93,6 +94,10 @@ describe("building a plan", () => {
     const csv = await exportPlanCsv(db, secretary, organization.id);
     expect(csv.content.startsWith("\uFEFFTitre;Critères;Responsable;Échéance;Priorité;Statut")).toBe(true);
     expect(csv.content).toContain("30/06/2026;Haute;À lancer;0;");
+    const pdf = await exportPlanPdf(db, secretary, organization.id);
+    expect(Buffer.from(pdf.content.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+    expect((await PDFDocument.load(pdf.content)).getTitle()).toBe("Plan d'action cybersécurité — Saint-Antonin-sur-Bayon");
+    await expect(exportPlanPdf(db, await outsider(db), organization.id)).rejects.toBeInstanceOf(AccessDeniedError);
   });
 
   it("refuses unknown criteria, an owner from another organization, and strangers, changing nothing", async () => {

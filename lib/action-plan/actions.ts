@@ -13,6 +13,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { QUESTIONNAIRE_2026 } from "@/lib/questionnaire/content";
 import { isApplicable, sizeBandFor } from "@/lib/questionnaire/size-band";
 import { planToCsv, type CsvAction } from "./csv";
+import { renderPlanPdf } from "./pdf";
 import { applyStatusChange, DEFAULT_PLAN_RULE, planCompleteness, type PlanRule } from "./rules";
 import {
   commentSchema,
@@ -515,4 +516,34 @@ export async function exportPlanCsv(db: Db, actor: ActorGrants, organizationId: 
     abandonReason: action.abandonReason,
   }));
   return { filename: `plan-d-action-${new Date().toISOString().slice(0, 10)}.csv`, contentType: "text/csv; charset=utf-8", content: planToCsv(rows) };
+}
+
+/** The plan as a PDF for the municipal council (see pdf.ts). */
+export async function exportPlanPdf(db: Db, actor: ActorGrants, organizationId: string) {
+  const plan = await getPlan(db, actor, organizationId);
+  const round = await currentRound(db);
+  const [organization, questions] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } }),
+    questionnaireQuestions(db, round?.questionnaireVersionId),
+  ]);
+  const texts = new Map(questions.map((question) => [question.key, question.text]));
+  const content = await renderPlanPdf({
+    organizationName: organization.name,
+    roundYear: plan.round?.year ?? null,
+    rule: plan.rule,
+    completeness: plan.completeness,
+    actions: plan.actions.map((action) => ({
+      title: action.title,
+      status: action.status,
+      priority: action.priority,
+      progress: action.progress,
+      owner: action.owner?.name ?? null,
+      dueOn: action.dueOn,
+      completedAt: action.completedAt,
+      abandonReason: action.abandonReason,
+      criteria: action.criteria.map((key) => texts.get(key) ?? key),
+      evidenceCount: action.evidences.length,
+    })),
+  });
+  return { filename: `plan-d-action-${new Date().toISOString().slice(0, 10)}.pdf`, contentType: "application/pdf", content };
 }
