@@ -4,7 +4,7 @@ import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { installCurrentQuestionnaire } from "@/lib/questionnaire/current";
 import { associationMember, createOrganization, insertTerritories, member, outsider } from "@/tests/support/world";
-import { addComment, addEvidenceLink, createAction, createActionFromMeasure, exportPlanCsv, exportPlanPdf, getPlan, listCriteriaChoices, listHistory, updateAction } from "./actions";
+import { addComment, addEvidenceLink, createAction, createActionFromMeasure, exportPlanCsv, exportPlanPdf, getPlan, planCompletenessOf, listCriteriaChoices, listHistory, updateAction } from "./actions";
 import { carryOverPlan } from "./carry-over";
 import { addEvidenceFile, readEvidenceFile } from "./evidence-file";
 
@@ -84,6 +84,7 @@ describe("building a plan", () => {
     });
     plan = await getPlan(db, secretary, organization.id);
     expect(plan.completeness).toMatchObject({ complete: true, actionCount: 3, missing: [] });
+    expect(await planCompletenessOf(db, organization.id, { minActions: 4, minCriteria: 2 })).toMatchObject({ complete: false, actionCount: 3 });
 
     // Abandoning one brings the plan below the rule again.
     await updateAction(db, secretary, { actionId: twoOnSame.id, status: "ABANDONED", abandonReason: "Fait doublon" });

@@ -547,3 +547,18 @@ export async function exportPlanPdf(db: Db, actor: ActorGrants, organizationId: 
   });
   return { filename: `plan-d-action-${new Date().toISOString().slice(0, 10)}.pdf`, contentType: "application/pdf", content };
 }
+
+/**
+ * Criterion 2 for another domain (the candidacy's snapshot, the dashboard) under a given round's
+ * rule. Checks no permission: call it after your own check on the same organization.
+ */
+export async function planCompletenessOf(db: Db | Tx, organizationId: string, rule: PlanRule) {
+  const actions = await db.action.findMany({
+    where: { organizationId },
+    select: { status: true, criteria: { select: { questionKey: true } } },
+  });
+  return planCompleteness(
+    actions.map((action) => ({ status: action.status, criteria: action.criteria.map((criterion) => criterion.questionKey) })),
+    rule,
+  );
+}

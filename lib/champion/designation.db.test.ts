@@ -4,7 +4,7 @@ import { AccessDeniedError } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { createOrganization, createUser, insertTerritories, member, outsider, reload } from "@/tests/support/world";
 import { loadActor } from "@/lib/auth/actor";
-import { designateChampion, endDesignation, findDesignation, getChampionStatus, resendDesignation, respondToDesignation } from "./designation";
+import { acceptedChampionOf, designateChampion, endDesignation, findDesignation, getChampionStatus, resendDesignation, respondToDesignation } from "./designation";
 import { CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR } from "./rules";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
@@ -80,6 +80,7 @@ describe("designating the Cyber Champion", () => {
     status = await getChampionStatus(db, champion, organization.id);
     expect(status).toMatchObject({ current: { email: adjointe.email, status: "ACCEPTED", userId: adjointe.userId }, pending: null, criterionMet: true });
     expect(status.current!.respondedAt).toBeInstanceOf(Date);
+    expect(await acceptedChampionOf(db, organization.id)).toMatchObject({ name: "Claire Dupont", userId: adjointe.userId });
 
     // Accepting twice: a French message, nothing changed.
     const accepted = await counts();

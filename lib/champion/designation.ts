@@ -271,3 +271,15 @@ export async function getChampionStatus(db: Db, actor: ActorGrants, organization
   const history = designations.filter((designation) => designation !== current && designation !== pendingRow);
   return { current, pending, history, criterionMet: current !== null };
 }
+
+/**
+ * Criterion 3 for another domain (the candidacy's snapshot, the dashboard): the accepted Champion,
+ * or null. Checks no permission: call it after your own check on the same organization.
+ */
+export async function acceptedChampionOf(db: Db | Prisma.TransactionClient, organizationId: string) {
+  return db.championDesignation.findFirst({
+    where: { organizationId, status: "ACCEPTED" },
+    orderBy: { respondedAt: "desc" },
+    select: { id: true, name: true, function: true, email: true, isElected: true, respondedAt: true, userId: true },
+  });
+}
