@@ -166,3 +166,40 @@ test("la page de résultats montre les scores et les mesures", async ({ page }, 
   await expectNoAxeViolation(page);
   await snapshot(page, testInfo, "resultats");
 });
+
+test("les résultats se téléchargent en PDF, et la synthèse Diagonal s'enregistre si c'est bien un PDF", async ({ page }, testInfo) => {
+  const organizationId = await openQuestionnaire(page, SECRETARY);
+
+  const pdf = await page.request.get(`/espace/organisations/${organizationId}/questionnaire/resultats/pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const bytes = await pdf.body();
+  expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  await testInfo.attach("resultats.pdf", { body: bytes, contentType: "application/pdf" });
+
+  const section = page.getByRole("region", { name: "Diagnostic Diagonal avec la Gendarmerie" });
+  await section.getByLabel("Date du diagnostic").fill("2026-02-10");
+  await section.getByLabel("Synthèse écrite remise par la Gendarmerie").setInputFiles({
+    name: "synthese.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("Ceci est un document texte renommé en .pdf"),
+  });
+  await section.getByRole("button", { name: "Enregistrer le diagnostic" }).click();
+  await expect(section.getByRole("alert")).toContainText("n'est pas un PDF lisible");
+
+  const { PDFDocument } = await import("pdf-lib");
+  const summary = await PDFDocument.create();
+  summary.addPage().drawText("Synthese Diagonal");
+  await section.getByLabel("Synthèse écrite remise par la Gendarmerie").setInputFiles({
+    name: "synthèse diagonal.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(await summary.save()),
+  });
+  await section.getByRole("button", { name: "Enregistrer le diagnostic" }).click();
+  await expect(section.getByRole("status")).toContainText("Le diagnostic Diagonal est enregistré.");
+  await expect(page.getByTestId("diagonal-recorded")).toContainText("Diagnostic du 10 février 2026 enregistré");
+  const download = await page.request.get((await page.getByTestId("diagonal-recorded").getByRole("link").getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect((await download.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  await expectNoAxeViolation(page);
+});
