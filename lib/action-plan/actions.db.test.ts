@@ -173,11 +173,14 @@ describe("history", () => {
     await addEvidenceLink(db, secretary, { actionId: action.id, url: "https://www.mairie-exemple.fr/sauvegarde.pdf", label: "Procédure" });
     await expect(addEvidenceLink(db, secretary, { actionId: action.id, url: "http://www.mairie-exemple.fr/x", label: "x" })).rejects.toThrow(/https/);
     await addComment(db, champion, { actionId: action.id, body: "Testé la restauration le 12 mai." });
-    const { action: reopened } = await updateAction(db, secretary, { actionId: action.id, status: "IN_PROGRESS", progress: 80 });
+    await updateAction(db, champion, { actionId: action.id, priority: "HIGH" });
+    const { action: reopened, conflict } = await updateAction(db, secretary, { actionId: action.id, status: "IN_PROGRESS", progress: 80, baseUpdatedAt: done.updatedAt.toISOString() });
     expect(reopened.completedAt).toBeNull();
+    // The champion saved after the secretary loaded the action: she is told, her change is kept.
+    expect(conflict).toMatchObject({ by: expect.stringMatching(/champion/) });
 
     const history = await listHistory(db, await associationMember(db, "REVIEWER"), action.id);
-    expect(history.map((event) => event.kind)).toEqual(["created", "updated", "updated", "evidence_added", "comment_added", "updated"]);
+    expect(history.map((event) => event.kind)).toEqual(["created", "updated", "updated", "evidence_added", "comment_added", "updated", "updated"]);
     expect(history[1]).toMatchObject({
       actor: { id: champion.userId },
       changes: {
@@ -188,9 +191,10 @@ describe("history", () => {
       },
     });
     expect(history[2]!.changes).toMatchObject({ status: { from: "IN_PROGRESS", to: "DONE" }, progress: { from: 30, to: 100 } });
-    expect(history[5]!.changes).toMatchObject({ status: { from: "DONE", to: "IN_PROGRESS" }, progress: { from: 100, to: 80 }, completedAt: { to: null } });
+    expect(history[5]!.changes).toEqual({ priority: { from: "MEDIUM", to: "HIGH" } });
+    expect(history[6]!.changes).toMatchObject({ status: { from: "DONE", to: "IN_PROGRESS" }, progress: { from: 100, to: 80 }, completedAt: { to: null } });
     expect(history[1]!.createdAt).toBeInstanceOf(Date);
-    expect(await db.auditEvent.count({ where: { targetId: action.id, action: "action.updated" } })).toBe(3);
+    expect(await db.auditEvent.count({ where: { targetId: action.id, action: "action.updated" } })).toBe(4);
   });
 });
 

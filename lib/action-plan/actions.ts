@@ -417,7 +417,21 @@ export async function updateAction(db: Db, actor: ActorGrants, raw: UpdateAction
     }
     Object.assign(data, status);
 
-    if (Object.keys(changes).length === 0) return { action: toView(current), changed: false };
+    // Autosave: the change is applied (nobody loses what they typed), and if someone else saved
+    // since the person loaded the action, the result says who and when so the page can show it.
+    let conflict: { by: string; at: Date } | null = null;
+    if (input.baseUpdatedAt && new Date(input.baseUpdatedAt).getTime() !== current.updatedAt.getTime()) {
+      const last = await tx.actionEvent.findFirst({
+        where: { actionId: current.id, actorId: { not: actor.userId } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { createdAt: true, actor: { select: { name: true, email: true } } },
+      });
+      if (last && last.createdAt.getTime() > new Date(input.baseUpdatedAt).getTime()) {
+        conflict = { by: last.actor?.name?.trim() || last.actor?.email || "une autre personne", at: last.createdAt };
+      }
+    }
+
+    if (Object.keys(changes).length === 0) return { action: toView(current), changed: false, conflict };
 
     if (nextCriteria) {
       await tx.actionCriterion.deleteMany({ where: { actionId: current.id } });
@@ -433,7 +447,7 @@ export async function updateAction(db: Db, actor: ActorGrants, raw: UpdateAction
       targetId: current.id,
       data: { fields: Object.keys(changes) },
     });
-    return { action: toView(updated), changed: true };
+    return { action: toView(updated), changed: true, conflict };
   });
 }
 

@@ -120,6 +120,8 @@ export const updateActionSchema = z
     status: status.optional(),
     abandonReason: abandonReason.optional(),
     progress: progress.optional(),
+    /** `updatedAt` of the action the person was looking at (ISO), to tell them someone else saved since. */
+    baseUpdatedAt: z.iso.datetime({ error: "Version de l'action invalide : rechargez la page." }).optional(),
   })
   .refine((input) => !(input.ownerUserId && input.ownerName), { error: ONE_OWNER, path: ["ownerName"] });
 
