@@ -7,7 +7,8 @@
 // answers one after the other for BENCH_SECONDS through POST /api/questionnaire/answers (the
 // same schema and domain function as the page's server action). The same load then hits a
 // trivial route of the same server (GET /api/territories with a fixed code), so the figures
-// separate the cost of a save from the cost of a request.
+// separate the cost of a save from the cost of a request. BENCH_PAUSE_MS adds a pause between
+// one person's requests: without it (the default) the load is as heavy as the server allows.
 import { randomBytes } from "node:crypto";
 import { createPrismaClient, type Db } from "@/lib/db/create-client";
 import { QUESTIONNAIRE_2026 } from "@/lib/questionnaire/content";
@@ -18,6 +19,8 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL 
 const USERS = Number(process.env.BENCH_USERS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const COOKIE = process.env.BENCH_COOKIE ?? (BASE_URL.startsWith("https:") ? "__Secure-ccd.session-token" : "ccd.session-token");
+/** Pause after each request, per person (a person answers one question every few seconds); 0: back to back. */
+const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 0);
 const TARGET_P99_MS = 50;
 const EMAIL_DOMAIN = "bench.ccd.test";
 
@@ -87,6 +90,8 @@ async function load(label: string, users: BenchUser[], seconds: number, request:
   const deadline = started + seconds * 1000;
   await Promise.all(
     users.map(async (user) => {
+      // People do not click in step: spread the starts and the pauses.
+      if (PAUSE_MS > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * PAUSE_MS));
       for (let n = 0; performance.now() < deadline; n++) {
         const t0 = performance.now();
         try {
@@ -102,6 +107,7 @@ async function load(label: string, users: BenchUser[], seconds: number, request:
           errors++;
           firstError ??= String(error);
         }
+        if (PAUSE_MS > 0) await new Promise((resolve) => setTimeout(resolve, PAUSE_MS * (0.5 + Math.random())));
       }
     }),
   );
@@ -121,7 +127,7 @@ async function main() {
     const health = await fetch(`${BASE_URL}/`).catch(() => null);
     if (!health) throw new Error(`Aucun serveur sur ${BASE_URL} : démarrez-en un (npm start, ou la pile e2e) ou indiquez BENCH_URL.`);
     const users = await prepare(db);
-    console.log(`${USERS} personnes, ${SECONDS} s par mesure, contre ${BASE_URL}\n`);
+    console.log(`${USERS} personnes, ${SECONDS} s par mesure, ${PAUSE_MS > 0 ? `${PAUSE_MS} ms de pause entre deux requêtes` : "sans pause"}, contre ${BASE_URL}\n`);
 
     const save = (user: BenchUser, n: number) => {
       const question = user.questions[n % user.questions.length]!;
