@@ -203,3 +203,26 @@ test("les résultats se téléchargent en PDF, et la synthèse Diagonal s'enregi
   expect((await download.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   await expectNoAxeViolation(page);
 });
+
+test("deux personnes sur la même question : la dernière réponse l'emporte et dit qui l'avait changée", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const mayor = await newPerson(browser, "maire");
+  await openQuestionnaire(page, SECRETARY);
+  await openQuestionnaire(mayor.page, MAYOR);
+  await showTheme(page, 4);
+  await showTheme(mayor.page, 4);
+  const question = questions(page).first();
+  const key = (await question.getAttribute("data-question"))!;
+
+  // The mayor changes it while the secretary still sees the old answer.
+  await answerDifferently(questions(mayor.page).first());
+  await expect(status(mayor.page)).toHaveText("Enregistré");
+  const mine = await answerDifferently(question);
+  await expect(status(page)).toHaveText("Enregistré");
+  await expect(question.getByTestId("question-state")).toContainText(/Modifié par Jean Dupont à \d{2}:\d{2}/);
+
+  await mayor.page.reload();
+  await showTheme(mayor.page, 4);
+  await expectAnswer(mayor.page, key, mine);
+  await mayor.context.close();
+});
