@@ -35,16 +35,20 @@ export const diagonalEvidenceSchema = z.object({
 
 export type DiagonalEvidenceInput = z.output<typeof diagonalEvidenceSchema>;
 
-/** A PDF is recognised by its content, never its name: the "%PDF-" signature, and pdf-lib can open it. */
+/** A PDF is recognised by its content, never its name: the "%PDF-" signature, and pdf-lib opens at least one page. */
 export async function assertPdf(bytes: Uint8Array): Promise<void> {
   if (bytes.byteLength > DIAGONAL_MAX_BYTES) throw new DomainError(MESSAGES.tooBig, "file");
   const signature = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
   if (!signature.startsWith("%PDF-")) throw new DomainError(MESSAGES.notPdf, "file");
+  let pages = 0;
   try {
-    await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+    // pdf-lib is lenient: a "%PDF-" header followed by anything loads as an empty document, so a
+    // summary must also have at least one page.
+    pages = (await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false })).getPageCount();
   } catch {
-    throw new DomainError(MESSAGES.notPdf, "file");
+    pages = 0;
   }
+  if (pages === 0) throw new DomainError(MESSAGES.notPdf, "file");
 }
 
 /** Records (or replaces) the organization's Diagonal evidence for the open round. Needs assessment:answer. */
