@@ -112,6 +112,7 @@ export function QuestionnaireForm({
   themes,
   canAnswer,
   initialThemeKey,
+  resumeQuestionKey,
   resultsHref,
   saveAction,
 }: {
@@ -119,6 +120,8 @@ export function QuestionnaireForm({
   themes: FormTheme[];
   canAnswer: boolean;
   initialThemeKey: string;
+  /** The first unanswered question, shown on arrival; null when every question has an answer. */
+  resumeQuestionKey: string | null;
   resultsHref: string;
   saveAction: (input: SaveAnswerInput) => Promise<ClientActionResult<SaveResult>>;
 }) {
@@ -235,6 +238,32 @@ export function QuestionnaireForm({
     flush();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // Reopen where the person left off: the first unanswered question, or, once everything is
+  // answered, the theme they were last reading.
+  useEffect(() => {
+    const themeStorageKey = `ccd-questionnaire-theme:${assessmentId}`;
+    if (resumeQuestionKey) {
+      const index = themes.find((theme) => theme.key === initialThemeKey)?.questions.findIndex((question) => question.key === resumeQuestionKey) ?? 0;
+      if (index > 0) document.getElementById(`q-${resumeQuestionKey}`)?.scrollIntoView({ block: "center" });
+      return;
+    }
+    try {
+      const last = localStorage.getItem(themeStorageKey);
+      if (last && themes.some((theme) => theme.key === last)) setActiveKey(last);
+    } catch {
+      // No storage: start at the first theme.
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    try {
+      localStorage.setItem(`ccd-questionnaire-theme:${assessmentId}`, activeKey);
+    } catch {
+      // See above.
+    }
+  }, [activeKey, assessmentId]);
 
   useEffect(() => {
     if (!canAnswer) return;

@@ -74,6 +74,7 @@ export default async function QuestionnairePage({ params }: Props) {
           }))}
           canAnswer={view.canAnswer}
           initialThemeKey={view.resumeAt?.themeKey ?? view.themes[0]?.key ?? ""}
+          resumeQuestionKey={view.resumeAt?.questionKey ?? null}
           resultsHref={`${base}/questionnaire/resultats`}
           saveAction={saveAnswerAction}
         />
