@@ -1,30 +1,11 @@
 // The action plan as a PDF for the municipal council: whether the plan meets the label's rule,
 // then the actions by status (in progress, to start, done, abandoned) with owner, due date,
-// progress and the criteria they address. Geist is embedded so accents render everywhere (as in
-// lib/questionnaire/pdf.ts; the page writer belongs in a shared lib/pdf once a third PDF comes).
+// progress and the criteria they address. Geist is embedded so accents render everywhere (lib/pdf/document.ts).
 import "server-only";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { BRAND, MUTED, longDate, startDocument } from "@/lib/pdf/document";
 import type { ActionStatus, Priority } from "@/lib/db/generated/enums";
 import { formatFrenchDate } from "./csv";
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS, type PlanCompleteness } from "./rules";
-
-const FONT_DIR = path.join(process.cwd(), "node_modules/geist/dist/fonts/geist-sans");
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 50;
-const BRAND = rgb(0.118, 0.251, 0.557);
-const MUTED = rgb(0.35, 0.37, 0.42);
-const INK = rgb(0.1, 0.1, 0.12);
-
-let fonts: Promise<[Uint8Array, Uint8Array]> | null = null;
-function loadFonts() {
-  fonts ??= Promise.all([readFile(path.join(FONT_DIR, "Geist-Regular.ttf")), readFile(path.join(FONT_DIR, "Geist-Bold.ttf"))]);
-  return fonts;
-}
-
-const longDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 export type PdfAction = {
   title: string;
@@ -48,58 +29,6 @@ export type PlanPdfInput = {
   actions: readonly PdfAction[];
 };
 
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    let line = "";
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width || !line) line = candidate;
-      else {
-        lines.push(line);
-        line = word;
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
-class Writer {
-  page: PDFPage;
-  y: number;
-  readonly width = A4[0] - 2 * MARGIN;
-
-  constructor(
-    private readonly doc: PDFDocument,
-    readonly regular: PDFFont,
-    readonly bold: PDFFont,
-  ) {
-    this.page = doc.addPage(A4);
-    this.y = A4[1] - MARGIN;
-  }
-
-  ensure(height: number) {
-    if (this.y - height < MARGIN) {
-      this.page = this.doc.addPage(A4);
-      this.y = A4[1] - MARGIN;
-    }
-  }
-
-  text(content: string, options: { size?: number; bold?: boolean; color?: ReturnType<typeof rgb>; indent?: number; after?: number } = {}) {
-    const size = options.size ?? 10.5;
-    const font = options.bold ? this.bold : this.regular;
-    const indent = options.indent ?? 0;
-    const lineHeight = size * 1.35;
-    for (const line of wrap(content, font, size, this.width - indent)) {
-      this.ensure(lineHeight);
-      this.y -= lineHeight;
-      this.page.drawText(line, { x: MARGIN + indent, y: this.y + size * 0.3, size, font, color: options.color ?? INK });
-    }
-    this.y -= options.after ?? 4;
-  }
-}
-
 const SECTIONS: { status: ActionStatus; title: string }[] = [
   { status: "IN_PROGRESS", title: "Actions en cours" },
   { status: "TODO", title: "Actions à lancer" },
@@ -108,16 +37,7 @@ const SECTIONS: { status: ActionStatus; title: string }[] = [
 ];
 
 export async function renderPlanPdf(input: PlanPdfInput, generatedAt = new Date()): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const [regularBytes, boldBytes] = await loadFonts();
-  const regular = await doc.embedFont(regularBytes, { subset: true });
-  const bold = await doc.embedFont(boldBytes, { subset: true });
-  doc.setTitle(`Plan d'action cybersécurité — ${input.organizationName}`);
-  doc.setLanguage("fr-FR");
-  doc.setProducer("Label Commune Cyber Dynamique");
-
-  const out = new Writer(doc, regular, bold);
+  const out = await startDocument(`Plan d'action cybersécurité — ${input.organizationName}`);
   out.text("Label Commune Cyber Dynamique", { size: 10, color: MUTED });
   out.text("Plan d'action cybersécurité", { size: 20, bold: true, color: BRAND, after: 6 });
   out.text(input.roundYear ? `${input.organizationName} · campagne ${input.roundYear}` : input.organizationName, { size: 12 });
@@ -160,9 +80,5 @@ export async function renderPlanPdf(input: PlanPdfInput, generatedAt = new Date(
     }
   }
 
-  const pages = doc.getPages();
-  pages.forEach((page, index) => {
-    page.drawText(`${input.organizationName} · plan d'action · page ${index + 1} / ${pages.length}`, { x: MARGIN, y: 28, size: 8.5, font: regular, color: MUTED });
-  });
-  return doc.save();
+  return out.finish(`${input.organizationName} · plan d'action`);
 }

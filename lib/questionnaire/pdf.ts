@@ -2,98 +2,14 @@
 // and overall, the level in words, and the recommended measures by priority. Geist is embedded
 // (read from the `geist` package at runtime) so accents and « guillemets » render everywhere.
 import "server-only";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { BRAND, LIGHT, MARGIN, MUTED, longDate as dateFormat, startDocument } from "@/lib/pdf/document";
 import type { QuestionnaireView } from "./results";
 import { COST_LABELS, EFFORT_LABELS } from "./results";
 
-const FONT_DIR = path.join(process.cwd(), "node_modules/geist/dist/fonts/geist-sans");
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 50;
-const BRAND = rgb(0.118, 0.251, 0.557);
-const MUTED = rgb(0.35, 0.37, 0.42);
-const LIGHT = rgb(0.91, 0.94, 0.98);
-
-let fonts: Promise<[Uint8Array, Uint8Array]> | null = null;
-function loadFonts() {
-  fonts ??= Promise.all([readFile(path.join(FONT_DIR, "Geist-Regular.ttf")), readFile(path.join(FONT_DIR, "Geist-Bold.ttf"))]);
-  return fonts;
-}
-
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
-
-/** Splits a text into lines no wider than `width` at `size`. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    let line = "";
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width || !line) line = candidate;
-      else {
-        lines.push(line);
-        line = word;
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
-/** A cursor that writes top to bottom and opens a new page when the current one is full. */
-class Writer {
-  page: PDFPage;
-  y: number;
-  readonly width = A4[0] - 2 * MARGIN;
-
-  constructor(
-    private readonly doc: PDFDocument,
-    readonly regular: PDFFont,
-    readonly bold: PDFFont,
-  ) {
-    this.page = doc.addPage(A4);
-    this.y = A4[1] - MARGIN;
-  }
-
-  ensure(height: number) {
-    if (this.y - height < MARGIN) {
-      this.page = this.doc.addPage(A4);
-      this.y = A4[1] - MARGIN;
-    }
-  }
-
-  text(content: string, options: { size?: number; bold?: boolean; color?: ReturnType<typeof rgb>; indent?: number; after?: number } = {}) {
-    const size = options.size ?? 10.5;
-    const font = options.bold ? this.bold : this.regular;
-    const indent = options.indent ?? 0;
-    const lineHeight = size * 1.35;
-    for (const line of wrap(content, font, size, this.width - indent)) {
-      this.ensure(lineHeight);
-      this.y -= lineHeight;
-      this.page.drawText(line, { x: MARGIN + indent, y: this.y + size * 0.3, size, font, color: options.color ?? rgb(0.1, 0.1, 0.12) });
-    }
-    this.y -= options.after ?? 4;
-  }
-
-  gap(height: number) {
-    this.y -= height;
-  }
-}
-
 export async function renderResultsPdf(view: QuestionnaireView, generatedAt = new Date()): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const [regularBytes, boldBytes] = await loadFonts();
-  const regular = await doc.embedFont(regularBytes, { subset: true });
-  const bold = await doc.embedFont(boldBytes, { subset: true });
   const { assessment, result, measures } = view;
-  doc.setTitle(`Résultats IMMUNITE CYBER — ${assessment.organizationName} — ${assessment.round.name}`);
-  doc.setLanguage("fr-FR");
-  doc.setProducer("Label Commune Cyber Dynamique");
-
-  const out = new Writer(doc, regular, bold);
+  const out = await startDocument(`Résultats IMMUNITE CYBER — ${assessment.organizationName} — ${assessment.round.name}`);
+  const { regular } = out;
   out.text("Label Commune Cyber Dynamique", { size: 10, color: MUTED });
   out.text("Résultats du questionnaire IMMUNITE CYBER", { size: 20, bold: true, color: BRAND, after: 6 });
   out.text(`${assessment.organizationName} · ${assessment.round.name} · ${assessment.sizeBandLabel}`, { size: 12 });
@@ -150,15 +66,5 @@ export async function renderResultsPdf(view: QuestionnaireView, generatedAt = ne
     });
   });
 
-  const pages = doc.getPages();
-  pages.forEach((page, index) => {
-    page.drawText(`${assessment.organizationName} · IMMUNITE CYBER ${assessment.round.year} · page ${index + 1} / ${pages.length}`, {
-      x: MARGIN,
-      y: 28,
-      size: 8.5,
-      font: regular,
-      color: MUTED,
-    });
-  });
-  return doc.save();
+  return out.finish(`${assessment.organizationName} · IMMUNITE CYBER ${assessment.round.year}`);
 }
