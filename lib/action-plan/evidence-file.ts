@@ -1,17 +1,16 @@
 // Evidence files of an action (a signed charter, an invoice, a screenshot of the backup report).
 // The type is recognised from the content, never from the name or the type the browser claims:
-// PDF, PNG and JPEG only, 10 MB at most (also a database check). The same checks as the Diagonal
-// summary (lib/questionnaire/diagonal.ts); both belong in a shared lib/files once it exists.
+// PDF, PNG and JPEG only, 10 MB at most (also a database check), as lib/files/file-type.ts says.
 import "server-only";
-import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/access";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import type { ActorGrants } from "@/lib/auth/grants";
 import type { Db } from "@/lib/db/create-client";
+import { MAX_FILE_BYTES, detectFileType, safeFileName, sha256Hex } from "@/lib/files/file-type";
 import { TITLE_MAX_LENGTH } from "./schemas";
 
-export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+export const EVIDENCE_MAX_BYTES = MAX_FILE_BYTES;
 
 export const EVIDENCE_FILE_MESSAGES = {
   empty: "Choisissez le fichier à joindre comme preuve.",
@@ -20,28 +19,13 @@ export const EVIDENCE_FILE_MESSAGES = {
   label: "Décrivez la preuve en quelques mots (par exemple « Charte signée »).",
 };
 
-const SIGNATURES: { mimeType: string; extension: string; matches: (bytes: Uint8Array) => boolean }[] = [
-  { mimeType: "application/pdf", extension: "pdf", matches: (b) => Buffer.from(b.subarray(0, 1024)).toString("latin1").startsWith("%PDF-") },
-  { mimeType: "image/png", extension: "png", matches: (b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((byte, i) => b[i] === byte) },
-  { mimeType: "image/jpeg", extension: "jpg", matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-];
-
 /** The accepted type of these bytes, or a DomainError saying what to send instead. */
 export function detectEvidenceType(bytes: Uint8Array): { mimeType: string; extension: string } {
   if (bytes.byteLength === 0) throw new DomainError(EVIDENCE_FILE_MESSAGES.empty, "file");
   if (bytes.byteLength > EVIDENCE_MAX_BYTES) throw new DomainError(EVIDENCE_FILE_MESSAGES.tooBig, "file");
-  const found = SIGNATURES.find((signature) => signature.matches(bytes));
+  const found = detectFileType(bytes, ["pdf", "png", "jpeg"]);
   if (!found) throw new DomainError(EVIDENCE_FILE_MESSAGES.forbiddenType, "file");
   return { mimeType: found.mimeType, extension: found.extension };
-}
-
-/** A file name safe to store and to send back in Content-Disposition. */
-function safeName(name: string, extension: string): string {
-  const base = name
-    .replace(/[\u0000-\u001f\u007f"\\/]/g, "")
-    .trim()
-    .slice(0, 150);
-  return base ? base : `preuve.${extension}`;
 }
 
 export async function addEvidenceFile(db: Db, actor: ActorGrants, input: { actionId: string; label: string; name: string; bytes: Uint8Array }) {
@@ -49,7 +33,7 @@ export async function addEvidenceFile(db: Db, actor: ActorGrants, input: { actio
   if (!label || label.length > TITLE_MAX_LENGTH) throw new DomainError(EVIDENCE_FILE_MESSAGES.label, "label");
   // Cheap checks before the transaction; the permission comes first inside it.
   const type = detectEvidenceType(input.bytes);
-  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  const sha256 = sha256Hex(input.bytes);
   return db.$transaction(async (tx) => {
     const action = await tx.action.findUnique({ where: { id: String(input.actionId) }, select: { id: true, organizationId: true } });
     if (!action) throw new AccessDeniedError();
@@ -57,7 +41,7 @@ export async function addEvidenceFile(db: Db, actor: ActorGrants, input: { actio
     const file = await tx.storedFile.create({
       data: {
         organizationId: action.organizationId,
-        name: safeName(input.name, type.extension),
+        name: safeFileName(input.name, `preuve.${type.extension}`),
         mimeType: type.mimeType,
         size: input.bytes.byteLength,
         sha256,

@@ -1,17 +1,16 @@
 // The Gendarmerie's "Diagonal" diagnostic as an alternative proof of criterion 1: the date the
 // gendarme went through it with the commune, and the written summary they left (a PDF).
 import "server-only";
-import { createHash } from "node:crypto";
-import { PDFDocument } from "pdf-lib";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/access";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import type { ActorGrants } from "@/lib/auth/grants";
 import type { Db } from "@/lib/db/create-client";
+import { MAX_FILE_BYTES, isReadablePdf, sha256Hex } from "@/lib/files/file-type";
 import { findOpenRound } from "./results";
 
-export const DIAGONAL_MAX_BYTES = 10 * 1024 * 1024;
+export const DIAGONAL_MAX_BYTES = MAX_FILE_BYTES;
 
 const MESSAGES = {
   noFile: "Choisissez le fichier PDF de la synthèse remise par la Gendarmerie.",
@@ -35,20 +34,10 @@ export const diagonalEvidenceSchema = z.object({
 
 export type DiagonalEvidenceInput = z.output<typeof diagonalEvidenceSchema>;
 
-/** A PDF is recognised by its content, never its name: the "%PDF-" signature, and pdf-lib opens at least one page. */
+/** A PDF is recognised by its content, never its name (lib/files/file-type.ts). */
 export async function assertPdf(bytes: Uint8Array): Promise<void> {
   if (bytes.byteLength > DIAGONAL_MAX_BYTES) throw new DomainError(MESSAGES.tooBig, "file");
-  const signature = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
-  if (!signature.startsWith("%PDF-")) throw new DomainError(MESSAGES.notPdf, "file");
-  let pages = 0;
-  try {
-    // pdf-lib is lenient: a "%PDF-" header followed by anything loads as an empty document, so a
-    // summary must also have at least one page.
-    pages = (await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false })).getPageCount();
-  } catch {
-    pages = 0;
-  }
-  if (pages === 0) throw new DomainError(MESSAGES.notPdf, "file");
+  if (!(await isReadablePdf(bytes))) throw new DomainError(MESSAGES.notPdf, "file");
 }
 
 /** Records (or replaces) the organization's Diagonal evidence for the open round. Needs assessment:answer. */
@@ -59,7 +48,7 @@ export async function saveDiagonalEvidence(db: Db, actor: ActorGrants, input: Di
   if (!round) throw new DomainError(MESSAGES.noRound);
   const bytes = new Uint8Array(await input.file.arrayBuffer());
   await assertPdf(bytes);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const sha256 = sha256Hex(bytes);
   const name = (input.file.name || "synthese-diagonal.pdf").slice(0, 200);
   const diagnosedOn = new Date(`${input.diagnosedOn}T00:00:00Z`);
 
