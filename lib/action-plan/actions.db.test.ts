@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { installCurrentQuestionnaire } from "@/lib/questionnaire/current";
-import { associationMember, createOrganization, insertTerritories, member, outsider } from "@/tests/support/world";
+import { associationMember, createOpenRound, createOrganization, insertTerritories, member, outsider } from "@/tests/support/world";
 import { addComment, addEvidenceLink, createAction, createActionFromMeasure, exportPlanCsv, exportPlanPdf, getPlan, planCompletenessOf, listCriteriaChoices, listHistory, updateAction } from "./actions";
 import { carryOverPlan } from "./carry-over";
 import { addEvidenceFile, readEvidenceFile } from "./evidence-file";
@@ -13,16 +13,7 @@ let roundId: string;
 
 beforeAll(async () => {
   await insertTerritories(db);
-  const round = await db.round.create({
-    data: {
-      year: 2026,
-      name: "Campagne 2026",
-      status: "OPEN",
-      opensAt: new Date("2026-03-01T00:00:00Z"),
-      closesAt: new Date("2026-12-31T22:59:59Z"),
-      labelValidUntil: new Date("2027-12-31T22:59:59Z"),
-    },
-  });
+  const round = await createOpenRound(db);
   roundId = round.id;
   await installCurrentQuestionnaire(db);
 });

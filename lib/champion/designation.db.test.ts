@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { AccessDeniedError } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
-import { createOrganization, createUser, insertTerritories, member, outsider, reload } from "@/tests/support/world";
+import { createOpenRound, createOrganization, createUser, insertTerritories, member, outsider, reload } from "@/tests/support/world";
 import { loadActor } from "@/lib/auth/actor";
 import { acceptedChampionOf, designateChampion, endDesignation, findDesignation, getChampionStatus, resendDesignation, respondToDesignation } from "./designation";
 import { CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR } from "./rules";
@@ -11,16 +11,7 @@ const db = createPrismaClient(process.env.DATABASE_URL!);
 
 beforeAll(async () => {
   await insertTerritories(db);
-  await db.round.create({
-    data: {
-      year: 2026,
-      name: "Campagne 2026",
-      status: "OPEN",
-      opensAt: new Date("2026-03-01T00:00:00Z"),
-      closesAt: new Date("2026-12-31T22:59:59Z"),
-      labelValidUntil: new Date("2027-12-31T22:59:59Z"),
-    },
-  });
+  await createOpenRound(db);
 });
 afterAll(() => db.$disconnect());
 

@@ -2,23 +2,14 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDeniedError } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
-import { createOrganization, insertTerritories, member } from "@/tests/support/world";
+import { createOpenRound, createOrganization, insertTerritories, member } from "@/tests/support/world";
 import { DIAGONAL_MAX_BYTES, getDiagonalEvidence, readDiagonalFile, saveDiagonalEvidence } from "./diagonal";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 
 beforeAll(async () => {
   await insertTerritories(db);
-  await db.round.create({
-    data: {
-      year: 2026,
-      name: "Campagne 2026",
-      status: "OPEN",
-      opensAt: new Date("2026-03-01T00:00:00Z"),
-      closesAt: new Date("2026-12-31T22:59:59Z"),
-      labelValidUntil: new Date("2027-12-31T22:59:59Z"),
-    },
-  });
+  await createOpenRound(db);
 });
 afterAll(() => db.$disconnect());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
-import { associationMember, createOrganization, insertTerritories, member } from "@/tests/support/world";
+import { associationMember, createOpenRound, createOrganization, insertTerritories, member } from "@/tests/support/world";
 import { QUESTIONNAIRE_2026 } from "./content";
 import type { QuestionnaireContent } from "./content/types";
 import { CURRENT_QUESTIONNAIRE, installCurrentQuestionnaire } from "./current";
@@ -146,16 +146,7 @@ describe("publishing, deriving and editing", () => {
 describe("installCurrentQuestionnaire", () => {
   it("installs and publishes 2026, ties it to the 2026 round, and changes nothing when run again", async () => {
     expect(await installCurrentQuestionnaire(db)).toMatchObject({ created: true, published: true, linkedToRound: false });
-    const round = await db.round.create({
-      data: {
-        year: 2026,
-        name: "Campagne 2026",
-        status: "OPEN",
-        opensAt: new Date("2026-03-01T00:00:00Z"),
-        closesAt: new Date("2026-12-31T22:59:59Z"),
-        labelValidUntil: new Date("2027-12-31T22:59:59Z"),
-      },
-    });
+    const round = await createOpenRound(db);
     const second = await installCurrentQuestionnaire(db);
     expect(second).toMatchObject({ created: false, published: false, linkedToRound: true });
     const version = await db.questionnaireVersion.findUniqueOrThrow({ where: { key: CURRENT_QUESTIONNAIRE.key } });

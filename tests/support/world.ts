@@ -60,3 +60,17 @@ export async function outsider(db: Db): Promise<Actor> {
 export async function reload(db: Db, actor: Actor): Promise<Actor> {
   return (await loadActor(db, actor.userId))!;
 }
+
+/** An OPEN round of the given year, with dates that satisfy the database's checks. */
+export async function createOpenRound(db: Db, year = 2026) {
+  return db.round.create({
+    data: {
+      year,
+      name: `Campagne ${year}`,
+      status: "OPEN",
+      opensAt: new Date(`${year}-03-01T00:00:00Z`),
+      closesAt: new Date(`${year}-12-31T22:59:59Z`),
+      labelValidUntil: new Date(`${year + 1}-12-31T22:59:59Z`),
+    },
+  });
+}
