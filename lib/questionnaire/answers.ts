@@ -230,7 +230,7 @@ export async function saveAnswer(db: Db, actor: ActorGrants, raw: SaveAnswerInpu
     const where = { assessmentId_questionId: { assessmentId: assessment.id, questionId: question.id } };
     const existing = await tx.answer.findUnique({
       where,
-      select: { optionId: true, option: { select: { key: true, label: true } }, dontKnow: true, comment: true, revision: true, updatedAt: true, answeredBy: personSelect },
+      select: answerSelect,
     });
 
     let optionId = existing?.optionId ?? null;
@@ -271,47 +271,25 @@ export async function saveAnswer(db: Db, actor: ActorGrants, raw: SaveAnswerInpu
         changed: false,
         conflict,
         assessment: null,
-        answer: existing
-          ? {
-              questionKey: question.key,
-              optionKey: existing.option?.key ?? null,
-              optionLabel: existing.option?.label ?? null,
-              dontKnow: existing.dontKnow,
-              comment: existing.comment,
-              revision: existing.revision,
-              answered: existing.optionId !== null || existing.dontKnow,
-              by: person(existing.answeredBy),
-              at: existing.updatedAt,
-            }
-          : null,
+        answer: existing ? answerView(question.key, existing) : null,
       };
     }
 
     const data = { optionId, dontKnow, comment, answeredById: actor.userId };
     const saved = await (existing
-      ? tx.answer.update({ where, data: { ...data, revision: { increment: 1 } }, select: savedSelect })
-      : tx.answer.create({ data: { ...data, assessmentId: assessment.id, questionId: question.id, revision: 1 }, select: savedSelect }));
+      ? tx.answer.update({ where, data: { ...data, revision: { increment: 1 } }, select: answerSelect })
+      : tx.answer.create({ data: { ...data, assessmentId: assessment.id, questionId: question.id, revision: 1 }, select: answerSelect }));
 
     return {
       changed: true,
       conflict,
       assessment: await completeIfAllAnswered(tx, assessment.id),
-      answer: {
-        questionKey: question.key,
-        optionKey: saved.option?.key ?? null,
-        optionLabel: saved.option?.label ?? null,
-        dontKnow: saved.dontKnow,
-        comment: saved.comment,
-        revision: saved.revision,
-        answered: saved.optionId !== null || saved.dontKnow,
-        by: person(saved.answeredBy),
-        at: saved.updatedAt,
-      },
+      answer: answerView(question.key, saved),
     };
   });
 }
 
-const savedSelect = {
+const answerSelect = {
   optionId: true,
   option: { select: { key: true, label: true } },
   dontKnow: true,
@@ -320,6 +298,21 @@ const savedSelect = {
   updatedAt: true,
   answeredBy: personSelect,
 } satisfies Prisma.AnswerSelect;
+
+/** A stored answer as the page shows it: the value, who gave it and when. */
+function answerView(questionKey: string, row: Prisma.AnswerGetPayload<{ select: typeof answerSelect }>) {
+  return {
+    questionKey,
+    optionKey: row.option?.key ?? null,
+    optionLabel: row.option?.label ?? null,
+    dontKnow: row.dontKnow,
+    comment: row.comment,
+    revision: row.revision,
+    answered: row.optionId !== null || row.dontKnow,
+    by: person(row.answeredBy),
+    at: row.updatedAt,
+  };
+}
 
 /**
  * Everything the questionnaire page needs: the questions that apply, grouped by theme, each
