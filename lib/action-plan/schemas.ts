@@ -2,19 +2,13 @@
 // belong to the round's questionnaire and the owner to the organization is checked by the server
 // (actions.ts), which knows them.
 import { z } from "zod";
+import { idSchema } from "@/lib/validation/id";
 import { QUESTION_KEY_PATTERN } from "@/lib/questionnaire/content/validate";
 
 export const TITLE_MAX_LENGTH = 200;
 export const DESCRIPTION_MAX_LENGTH = 5000;
 export const MAX_CRITERIA = 10;
 
-const id = (label: string) =>
-  z
-    .string({ error: `${label} manquant.` })
-    .trim()
-    .min(1, { error: `${label} manquant.` })
-    .max(64, { error: `${label} invalide.` })
-    .regex(/^[a-z0-9_-]+$/i, { error: `${label} invalide.` });
 
 const CRITERION_NOT_FOUND = "Ce critère n'existe pas dans le questionnaire : rechargez la page.";
 const DATE_INVALID = "L'échéance doit être une date réelle, au format jour/mois/année (par exemple 31/03/2026).";
@@ -65,7 +59,7 @@ const criteria = z.preprocess(
 );
 
 /** Empty means "nobody" (null). */
-const optionalId = (label: string) => z.union([z.literal("").transform(() => null), z.null(), id(label)]);
+const optionalId = (label: string) => z.union([z.literal("").transform(() => null), z.null(), idSchema(label)]);
 
 const ownerName = z.union([
   z.literal("").transform(() => null),
@@ -92,7 +86,7 @@ const ONE_OWNER = "Choisissez un membre de la collectivité ou saisissez le nom 
 
 export const createActionSchema = z
   .object({
-    organizationId: id("Identifiant de la collectivité"),
+    organizationId: idSchema("Identifiant de la collectivité"),
     title,
     description: description.default(""),
     criteria,
@@ -109,7 +103,7 @@ export const createActionSchema = z
 /** Fields left out keep their stored value. */
 export const updateActionSchema = z
   .object({
-    actionId: id("Identifiant de l'action"),
+    actionId: idSchema("Identifiant de l'action"),
     title: title.optional(),
     description: description.optional(),
     criteria: criteria.optional(),
@@ -126,7 +120,7 @@ export const updateActionSchema = z
   .refine((input) => !(input.ownerUserId && input.ownerName), { error: ONE_OWNER, path: ["ownerName"] });
 
 export const createActionFromMeasureSchema = z.object({
-  organizationId: id("Identifiant de la collectivité"),
+  organizationId: idSchema("Identifiant de la collectivité"),
   measureKey: z
     .string({ error: "Cette mesure n'existe pas : rechargez la page." })
     .max(120, { error: "Cette mesure n'existe pas : rechargez la page." })
@@ -134,7 +128,7 @@ export const createActionFromMeasureSchema = z.object({
 });
 
 export const commentSchema = z.object({
-  actionId: id("Identifiant de l'action"),
+  actionId: idSchema("Identifiant de l'action"),
   body: z
     .string({ error: "Écrivez votre commentaire." })
     .trim()
@@ -145,7 +139,7 @@ export const commentSchema = z.object({
 const LINK_INVALID = "Le lien doit être une adresse web sécurisée commençant par https:// (par exemple https://www.exemple.fr/preuve.pdf).";
 
 export const evidenceLinkSchema = z.object({
-  actionId: id("Identifiant de l'action"),
+  actionId: idSchema("Identifiant de l'action"),
   url: z
     .string({ error: LINK_INVALID })
     .trim()

@@ -1,16 +1,10 @@
 // Schemas shared by the joining and membership forms and their server actions.
 import { z } from "zod";
+import { idSchema } from "@/lib/validation/id";
 import { emailSchema } from "@/lib/auth/schemas";
 
 export const ORGANIZATION_ROLES = ["SECRETARY", "MAYOR", "CYBER_CHAMPION", "EPCI_REFERENT"] as const;
 
-const id = (label: string) =>
-  z
-    .string({ error: `${label} manquant.` })
-    .trim()
-    .min(1, { error: `${label} manquant.` })
-    .max(64, { error: `${label} invalide.` })
-    .regex(/^[a-z0-9_-]+$/i, { error: `${label} invalide.` });
 
 export const territoryCodeSchema = z
   .string({ error: "Choisissez votre commune ou intercommunalité dans la liste." })
@@ -38,7 +32,7 @@ export type JoinTerritoryInput = z.input<typeof joinTerritorySchema>;
 
 export const decideOrganizationSchema = z
   .object({
-    organizationId: id("Identifiant d'organisation"),
+    organizationId: idSchema("Identifiant d'organisation"),
     decision: z.enum(["approve", "reject"], { error: "Choisissez de valider ou de refuser." }),
     reason: optionalText(1000, "Motif"),
   })
@@ -48,12 +42,12 @@ export const decideOrganizationSchema = z
   });
 
 export const decideJoinRequestSchema = z.object({
-  requestId: id("Identifiant de demande"),
+  requestId: idSchema("Identifiant de demande"),
   decision: z.enum(["accept", "refuse"], { error: "Choisissez d'accepter ou de refuser." }),
 });
 
 export const inviteMemberSchema = z.object({
-  organizationId: id("Identifiant d'organisation"),
+  organizationId: idSchema("Identifiant d'organisation"),
   email: emailSchema,
   role: roleSchema,
 });
@@ -62,13 +56,13 @@ export const invitationTokenSchema = z.object({
   token: z.string({ error: "Ce lien d'invitation n'est pas valide." }).trim().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: "Ce lien d'invitation n'est pas valide." }),
 });
 
-export const revokeInvitationSchema = z.object({ invitationId: id("Identifiant d'invitation") });
+export const revokeInvitationSchema = z.object({ invitationId: idSchema("Identifiant d'invitation") });
 
 export const changeRoleSchema = z.object({
-  membershipId: id("Identifiant de membre"),
+  membershipId: idSchema("Identifiant de membre"),
   role: roleSchema,
 });
 
-export const removeMemberSchema = z.object({ membershipId: id("Identifiant de membre") });
+export const removeMemberSchema = z.object({ membershipId: idSchema("Identifiant de membre") });
 
-export const organizationIdSchema = z.object({ organizationId: id("Identifiant d'organisation") });
+export const organizationIdSchema = z.object({ organizationId: idSchema("Identifiant d'organisation") });

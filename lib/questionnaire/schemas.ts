@@ -1,17 +1,11 @@
 // Schemas shared by the questionnaire form in the browser and the server.
 import { z } from "zod";
+import { idSchema } from "@/lib/validation/id";
 import { KEY_PATTERN, QUESTION_KEY_PATTERN } from "./content/validate";
 
 /** Also enforced by the database (Answer_comment_length_check). */
 export const COMMENT_MAX_LENGTH = 5000;
 
-const id = (label: string) =>
-  z
-    .string({ error: `${label} manquant.` })
-    .trim()
-    .min(1, { error: `${label} manquant.` })
-    .max(64, { error: `${label} invalide.` })
-    .regex(/^[a-z0-9_-]+$/i, { error: `${label} invalide.` });
 
 const QUESTION_NOT_FOUND = "Cette question n'existe pas dans le questionnaire : rechargez la page.";
 const OPTION_NOT_FOUND = "Cette réponse n'existe pas pour cette question : rechargez la page.";
@@ -27,7 +21,7 @@ const flag = z.union([z.boolean(), z.enum(["true", "false", "on", "off"]).transf
  */
 export const saveAnswerSchema = z
   .object({
-    assessmentId: id("Identifiant du questionnaire"),
+    assessmentId: idSchema("Identifiant du questionnaire"),
     questionKey: z.string({ error: QUESTION_NOT_FOUND }).max(120, { error: QUESTION_NOT_FOUND }).regex(QUESTION_KEY_PATTERN, { error: QUESTION_NOT_FOUND }),
     optionKey: z
       .union([z.literal("").transform(() => null), z.string().max(64, { error: OPTION_NOT_FOUND }).regex(KEY_PATTERN, { error: OPTION_NOT_FOUND }), z.null()], {
@@ -53,7 +47,7 @@ export type SaveAnswerFields = z.output<typeof saveAnswerSchema>;
 
 /** Deriving next year's version from a published one. */
 export const deriveVersionSchema = z.object({
-  fromVersionId: id("Identifiant de version"),
+  fromVersionId: idSchema("Identifiant de version"),
   key: z
     .string({ error: "Indiquez la clé de la nouvelle version (par exemple 2027)." })
     .trim()
@@ -69,7 +63,7 @@ export const deriveVersionSchema = z.object({
 
 /** Changing the wording or weight of one question of a draft version. */
 export const editQuestionSchema = z.object({
-  versionId: id("Identifiant de version"),
+  versionId: idSchema("Identifiant de version"),
   questionKey: z.string({ error: QUESTION_NOT_FOUND }).max(120, { error: QUESTION_NOT_FOUND }).regex(QUESTION_KEY_PATTERN, { error: QUESTION_NOT_FOUND }),
   text: z.string().trim().min(5, { error: "La question doit être rédigée." }).max(500, { error: "La question fait 500 caractères au plus." }).optional(),
   help: z.string().trim().min(5, { error: "L'aide doit être rédigée." }).max(2000, { error: "L'aide fait 2\u00a0000 caractères au plus." }).optional(),
