@@ -92,3 +92,14 @@ export type IsolationCase = TenantCase | AssociationCase | SelfCase | SignedInCa
 
 /** Endpoint id ("app/…/actions.ts#exportName", "app/…/route.ts#GET") → its case(s). */
 export type IsolationCases = Record<string, IsolationCase | IsolationCase[]>;
+
+/** How a private page (under app/espace or app/admin) is guarded; see pages.db.test.ts. */
+export type PageCase =
+  /** Any signed-in person may open it; it shows only their own things. */
+  | { kind: "own" }
+  /** Shows one organization's data: the organization comes from the route. */
+  | { kind: "tenant"; permission: Permission; params: (world: World) => Record<string, string> }
+  /** Association-wide work. */
+  | { kind: "association"; permission: Permission };
+
+/** Every page under app/espace and app/admin, by its route. */

@@ -5,7 +5,7 @@
 //   1. Give the feature its permissions in lib/auth/permissions.ts: the PERMISSIONS list and
 //      the role → permission tables. Never list roles here: who may and who may not is computed
 //      from those tables by lib/auth/grants.ts, so changing a table changes what is tested.
-//   2. Add the endpoint's id below ("app/<path>/actions.ts#exportName" or "…/route.ts#GET") with
+//   2. Add the endpoint's id below (or in the feature's own cases-<feature>.ts) ("app/<path>/actions.ts#exportName" or "…/route.ts#GET") with
 //      the case of the kind that fits (shapes and what each kind checks: case-types.ts):
 //        tenant       reads or changes one organization's data: the usual one. `arrange` creates
 //                     the resource in world.A and returns the call that references it;
@@ -25,6 +25,8 @@ import { QUESTIONNAIRE_2026 } from "@/lib/questionnaire/content";
 import { sizeBandFor } from "@/lib/questionnaire/size-band";
 import { installQuestionnaireVersion, publishInstalledVersion } from "@/lib/questionnaire/versions";
 import type { IsolationCases } from "./case-types";
+import { ACTION_PLAN_CASES } from "./cases-action-plan";
+import { CHAMPION_CASES } from "./cases-champion";
 import type { World } from "./world";
 
 /** A pending request of a newcomer to join A with this role. */
@@ -84,6 +86,8 @@ async function diagonalSummary(): Promise<Uint8Array> {
 }
 
 export const CASES: IsolationCases = {
+  ...ACTION_PLAN_CASES,
+  ...CHAMPION_CASES,
   // ---- Joining ----------------------------------------------------------------------------
   "app/espace/rejoindre/actions.ts#joinTerritoryAction": [
     {

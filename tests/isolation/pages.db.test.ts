@@ -11,6 +11,9 @@ import type { Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { beginRequest, NavigationInterrupt, provideNextHeadersToCommonJs } from "./request-scope";
+import { ACTION_PLAN_PAGE_CASES } from "./cases-action-plan";
+import { CHAMPION_PAGE_CASES } from "./cases-champion";
+import type { PageCase } from "./case-types";
 import { buildWorld, type Person, type World } from "./world";
 
 vi.mock("next/headers", async () => (await import("./request-scope")).nextHeaders);
@@ -28,16 +31,9 @@ afterAll(async () => {
 });
 provideNextHeadersToCommonJs();
 
-type PageCase =
-  /** Any signed-in person may open it; it shows only their own things. */
-  | { kind: "own" }
-  /** Shows one organization's data: the organization comes from the route. */
-  | { kind: "tenant"; permission: Permission; params: (world: World) => Record<string, string> }
-  /** Association-wide work. */
-  | { kind: "association"; permission: Permission };
-
-/** Every page under app/espace and app/admin, by its route. */
 const PAGE_CASES: Record<string, PageCase> = {
+  ...ACTION_PLAN_PAGE_CASES,
+  ...CHAMPION_PAGE_CASES,
   "/espace": { kind: "own" },
   "/espace/rejoindre": { kind: "own" },
   "/espace/organisations/[organizationId]": { kind: "tenant", permission: "organization:read", params: (world) => ({ organizationId: world.A.id }) },
@@ -87,7 +83,7 @@ const pages = await privatePages();
 
 describe("private pages", () => {
   it("are all listed in PAGE_CASES", () => {
-    expect(pages.filter((route) => !(route in PAGE_CASES)), "add each new private page to PAGE_CASES in tests/isolation/pages.db.test.ts").toEqual([]);
+    expect(pages.filter((route) => !(route in PAGE_CASES)), "add each new private page to PAGE_CASES in tests/isolation/pages.db.test.ts (or its feature's cases-*.ts)").toEqual([]);
   });
 
   for (const route of pages) {
