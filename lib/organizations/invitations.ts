@@ -3,9 +3,10 @@ import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/access";
 import type { Actor } from "@/lib/auth/actor";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
-import { ORGANIZATION_ROLE_LABELS } from "@/lib/auth/permissions";
+import { MANAGING_ROLES, ORGANIZATION_ROLE_LABELS } from "@/lib/auth/permissions";
 import { env } from "@/lib/config/env";
 import type { Db } from "@/lib/db/create-client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { OrganizationRole } from "@/lib/db/generated/enums";
 import { sendEmail } from "@/lib/notifications/mailer";
 import { assertMayGrantRole, checkRoleFitsTerritory } from "./roles";
@@ -100,6 +101,33 @@ export async function revokeInvitation(db: Db, actor: Actor, input: { invitation
     });
     return { organizationId: invitation.organizationId };
   });
+}
+
+/**
+ * Someone who can no longer manage the organization (removed, left, or given a role without
+ * members:manage) must not let people in through invitations sent before: their pending
+ * invitations are revoked in the same transaction as the change.
+ */
+export async function revokeInvitationsOfFormerManager(tx: Prisma.TransactionClient, actorId: string, organizationId: string, userId: string) {
+  const stillManages = await tx.membership.count({ where: { organizationId, userId, role: { in: MANAGING_ROLES } } });
+  if (stillManages > 0) return 0;
+  const pending = await tx.invitation.findMany({
+    where: { organizationId, invitedById: userId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true, email: true },
+  });
+  if (pending.length === 0) return 0;
+  await tx.invitation.updateMany({ where: { id: { in: pending.map((invitation) => invitation.id) } }, data: { revokedAt: new Date() } });
+  for (const invitation of pending) {
+    await recordAudit(tx, {
+      actorId,
+      organizationId,
+      action: "invitation.revoked",
+      targetType: "Invitation",
+      targetId: invitation.id,
+      data: { email: invitation.email, reason: "inviter_no_longer_manages" },
+    });
+  }
+  return pending.length;
 }
 
 /** What the invitation page shows before the person accepts. */

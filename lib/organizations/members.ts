@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { MANAGING_ROLES, ORGANIZATION_ROLE_LABELS } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/create-client";
+import { revokeInvitationsOfFormerManager } from "./invitations";
 import { assertMayGrantRole, checkRoleFitsTerritory } from "./roles";
 
 export async function listMembers(db: Db, actor: Actor, organizationId: string) {
@@ -91,6 +92,7 @@ export async function changeMemberRole(db: Db, actor: Actor, input: { membership
     if (duplicate) throw new DomainError("Cette personne a déjà ce rôle dans l'organisation.", "role");
     await tx.membership.update({ where: { id: membership.id }, data: { role: input.role } });
     await ensureManagerRemains(tx, membership.organizationId);
+    await revokeInvitationsOfFormerManager(tx, actor.userId, membership.organizationId, membership.userId);
     await recordAudit(tx, {
       actorId: actor.userId,
       organizationId: membership.organizationId,
@@ -115,6 +117,7 @@ export async function removeMember(db: Db, actor: Actor, input: { membershipId: 
     else await requirePermission(tx, actor, membership.organizationId, "organization:read");
     await tx.membership.delete({ where: { id: membership.id } });
     await ensureManagerRemains(tx, membership.organizationId);
+    await revokeInvitationsOfFormerManager(tx, actor.userId, membership.organizationId, membership.userId);
     await recordAudit(tx, {
       actorId: actor.userId,
       organizationId: membership.organizationId,

@@ -106,6 +106,29 @@ describe("members", () => {
   });
 });
 
+describe("invitations of someone who no longer manages", () => {
+  it("are revoked when the inviter is removed or loses the right to manage, and only then", async () => {
+    const organization = await createOrganization(db, (await db.territory.create({ data: { code: "13004", kind: "COMMUNE", name: "Allauch", searchName: "allauch", cogYear: 2026, departmentCode: "13" } })).code);
+    const mayor = await member(db, organization.id, "MAYOR");
+    const secretary = await member(db, organization.id, "SECRETARY");
+    await inviteMember(db, secretary, { organizationId: organization.id, email: "collegue@exemple.fr", role: "SECRETARY" });
+    await inviteMember(db, mayor, { organizationId: organization.id, email: "adjoint@exemple.fr", role: "SECRETARY" });
+    const pending = () => db.invitation.findMany({ where: { organizationId: organization.id, revokedAt: null }, select: { email: true }, orderBy: { email: "asc" } });
+
+    // She stays a manager through a second role: her invitation stands.
+    await db.membership.create({ data: { organizationId: organization.id, userId: secretary.userId, role: "CYBER_CHAMPION" } });
+    const champion = await db.membership.findFirstOrThrow({ where: { userId: secretary.userId, role: "CYBER_CHAMPION" } });
+    await removeMember(db, mayor, { membershipId: champion.id });
+    expect((await pending()).map((invitation) => invitation.email)).toEqual(["adjoint@exemple.fr", "collegue@exemple.fr"]);
+
+    // Made Cyber Champion (no members:manage): her invitation stops working, the mayor's stands.
+    const own = await db.membership.findFirstOrThrow({ where: { userId: secretary.userId, organizationId: organization.id } });
+    await changeMemberRole(db, mayor, { membershipId: own.id, role: "CYBER_CHAMPION" });
+    expect((await pending()).map((invitation) => invitation.email)).toEqual(["adjoint@exemple.fr"]);
+    expect(await db.auditEvent.count({ where: { organizationId: organization.id, action: "invitation.revoked" } })).toBe(1);
+  });
+});
+
 describe("nobody hands out more than they hold", () => {
   it("stops a secretary from making anyone mayor, herself included, by any path", async () => {
     const organization = await createOrganization(db, (await db.territory.create({ data: { code: "13003", kind: "COMMUNE", name: "Alleins", searchName: "alleins", cogYear: 2026, departmentCode: "13" } })).code);
