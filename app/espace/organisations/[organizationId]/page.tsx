@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CriteriaPanel } from "@/components/candidacy/criteria-panel";
 import { ActionButton } from "@/components/forms/action-button";
 import { InviteForm } from "@/components/organizations/invite-form";
 import { RoleForm } from "@/components/organizations/role-form";
@@ -12,6 +13,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { AUDIT_ACTION_LABELS, listOrganizationAudit } from "@/lib/audit/list";
 import { orNotFound } from "@/lib/auth/not-found";
+import { getLabelCriteria } from "@/lib/candidacy/criteria";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listInvitations } from "@/lib/organizations/invitations";
@@ -38,7 +40,8 @@ export default async function OrganizationPage({ params }: Props) {
   const overview = await orNotFound(getOrganizationOverview(db, actor, organizationId));
   const { organization, can } = overview;
   const manage = can("members:manage");
-  const [members, requests, invitations, audit] = await Promise.all([
+  const [criteria, members, requests, invitations, audit] = await Promise.all([
+    can("candidacy:read") ? getLabelCriteria(db, actor, organizationId) : null,
     can("members:read") ? listMembers(db, actor, organizationId) : [],
     manage ? listJoinRequests(db, actor, organizationId) : [],
     manage ? listInvitations(db, actor, organizationId) : [],
@@ -71,7 +74,14 @@ export default async function OrganizationPage({ params }: Props) {
           <TerritoryFacts territory={territory} />
         </section>
 
-        {can("assessment:read") ? (
+        {criteria ? (
+          <section aria-labelledby="dossier-titre" className="space-y-3">
+            <h2 id="dossier-titre" className="text-2xl">
+              Dossier de candidature {criteria.round.year}
+            </h2>
+            <CriteriaPanel criteria={criteria} organizationId={organization.id} />
+          </section>
+        ) : can("assessment:read") ? (
           <section aria-labelledby="questionnaire-titre" className="space-y-3">
             <h2 id="questionnaire-titre" className="text-2xl">
               Questionnaire IMMUNITE CYBER
