@@ -5,6 +5,7 @@ import { QuestionnaireForm } from "@/components/questionnaire/questionnaire-form
 import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { UnavailablePage } from "@/components/ui/unavailable-page";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -25,17 +26,7 @@ export default async function QuestionnairePage({ params }: Props) {
   const opened = await orNotFound(openQuestionnaire(getDb(), actor, organizationId));
 
   if (opened.kind === "unavailable") {
-    return (
-      <>
-        <PageHeader title="Questionnaire IMMUNITE CYBER" />
-        <Container className="space-y-6 py-10">
-          <Notice title="Questionnaire indisponible">
-            <p>{opened.message}</p>
-          </Notice>
-          <Link href={base}>Retour à l’organisation</Link>
-        </Container>
-      </>
-    );
+    return <UnavailablePage title="Questionnaire IMMUNITE CYBER" notice="Questionnaire indisponible" message={opened.message} backHref={base} />;
   }
 
   const { view } = opened;

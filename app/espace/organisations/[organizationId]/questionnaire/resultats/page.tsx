@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { UnavailablePage } from "@/components/ui/unavailable-page";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -26,17 +27,7 @@ export default async function QuestionnaireResultsPage({ params }: Props) {
   const opened = await orNotFound(openQuestionnaire(getDb(), actor, organizationId));
 
   if (opened.kind === "unavailable") {
-    return (
-      <>
-        <PageHeader title="Résultats du questionnaire" />
-        <Container className="space-y-6 py-10">
-          <Notice title="Résultats indisponibles">
-            <p>{opened.message}</p>
-          </Notice>
-          <Link href={base}>Retour à l’organisation</Link>
-        </Container>
-      </>
-    );
+    return <UnavailablePage title="Résultats du questionnaire" notice="Résultats indisponibles" message={opened.message} backHref={base} />;
   }
 
   const { view } = opened;
