@@ -40,6 +40,16 @@ export default async function DashboardPage() {
                   <Link href="/admin/organisations">Adhésions à valider</Link>
                 </li>
               ) : null}
+              {association.has("round:manage") ? (
+                <li>
+                  <Link href="/admin/campagnes">Campagnes annuelles</Link>
+                </li>
+              ) : null}
+              {association.has("questionnaire:manage") ? (
+                <li>
+                  <Link href="/admin/questionnaires">Versions du questionnaire</Link>
+                </li>
+              ) : null}
               {association.has("audit:read") ? (
                 <li>
                   <Link href="/admin/journal">Journal de la plateforme</Link>

@@ -38,7 +38,11 @@ export async function listRounds(db: Db, actor: ActorGrants) {
       select: { id: true, key: true, title: true },
     }),
   ]);
-  return { rounds, availableVersions: versions };
+  // Actions each round received from the previous one (carry-over events), for the page.
+  const carried = await Promise.all(
+    rounds.map((round) => db.actionEvent.count({ where: { kind: "carried_over", changes: { path: ["toRoundId"], equals: round.id } } })),
+  );
+  return { rounds: rounds.map((round, index) => ({ ...round, carriedOverActions: carried[index]! })), availableVersions: versions };
 }
 
 export async function createRound(db: Db, actor: ActorGrants, raw: CreateRoundInput) {

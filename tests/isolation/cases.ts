@@ -47,9 +47,11 @@ async function assessmentOfA(world: World) {
   const { db } = world;
   const { version } = await installQuestionnaireVersion(db, { key: "2026", title: "IMMUNITE CYBER — campagne 2026", content: QUESTIONNAIRE_2026 });
   await publishInstalledVersion(db, version.id);
+  // Other cases open and close rounds (app/admin/campagnes): 2026 is the open one here.
+  await db.round.updateMany({ where: { status: "OPEN", year: { not: 2026 } }, data: { status: "CLOSED" } });
   const round = await db.round.upsert({
     where: { year: 2026 },
-    update: {},
+    update: { status: "OPEN" },
     create: {
       year: 2026,
       name: "Campagne 2026",
@@ -76,6 +78,21 @@ async function assessmentOfA(world: World) {
     .flatMap((theme) => theme.questions)
     .find((candidate) => candidate.sizeBands.includes("UNDER_1000") && candidate.territoryKinds.includes("COMMUNE"))!;
   return { assessmentId: assessment.id, roundId: round.id, questionKey: question.key, optionKeys: question.options.map((option) => option.key) };
+}
+
+/** A published questionnaire version no round uses yet, as a new round needs. */
+async function freeVersion(world: World) {
+  const { version } = await installQuestionnaireVersion(world.db, { key: `libre-${Date.now().toString(36)}`, title: "Version libre", content: QUESTIONNAIRE_2026 });
+  await publishInstalledVersion(world.db, version.id);
+  return version.id;
+}
+
+/** A round of that year in that status (created or reset), dated as the database requires. */
+async function roundOf(world: World, year: number, status: "DRAFT" | "OPEN") {
+  const dates = { opensAt: new Date(`${year}-01-15T00:00:00Z`), closesAt: new Date(`${year}-11-30T22:59:59Z`), labelValidUntil: new Date(`${year + 1}-12-31T22:59:59Z`) };
+  const existing = await world.db.round.findUnique({ where: { year }, select: { id: true } });
+  if (existing) return world.db.round.update({ where: { id: existing.id }, data: { status }, select: { id: true } });
+  return world.db.round.create({ data: { year, name: `Campagne ${year}`, status, ...dates, questionnaireVersionId: await freeVersion(world) }, select: { id: true } });
 }
 
 /** A one-page PDF, as the Gendarmerie's Diagonal summary. */
@@ -320,6 +337,48 @@ export const CASES: IsolationCases = {
         organizationId: world.A.id,
       };
     },
+  },
+
+  "app/admin/campagnes/actions.ts#createRoundAction": {
+    kind: "association",
+    permission: "round:manage",
+    arrange: async (world) => {
+      const year = 2030 + Math.floor(Math.random() * 60);
+      await world.db.round.deleteMany({ where: { year } });
+      return {
+        input: {
+          year,
+          name: `Campagne ${year}`,
+          opensOn: `${year}-01-15`,
+          closesOn: `${year}-11-30`,
+          labelValidUntil: `${year + 1}-12-31`,
+          questionnaireVersionId: await freeVersion(world),
+          minPlanActions: 2,
+          minPlanCriteria: 2,
+          championMustNotBeMayor: true,
+        },
+        organizationId: world.A.id,
+      };
+    },
+  },
+
+  "app/admin/campagnes/actions.ts#openRoundAction": {
+    kind: "association",
+    permission: "round:manage",
+    // The latest year, so that no newer round was opened before it.
+    arrange: async (world) => ({ input: { roundId: (await roundOf(world, 2100, "DRAFT")).id }, organizationId: world.A.id }),
+  },
+
+  "app/admin/campagnes/actions.ts#retryCarryOverAction": {
+    kind: "association",
+    permission: "round:manage",
+    arrange: async (world) => ({ input: { roundId: (await roundOf(world, 2099, "OPEN")).id }, organizationId: world.A.id }),
+  },
+
+  "app/admin/campagnes/actions.ts#closeRoundAction": {
+    kind: "association",
+    permission: "round:manage",
+    arrange: async (world) => ({ input: { roundId: (await roundOf(world, 2098, "OPEN")).id }, organizationId: world.A.id }),
   },
 
   "app/admin/questionnaires/actions.ts#publishVersionAction": {

@@ -46,6 +46,7 @@ const PAGE_CASES: Record<string, PageCase> = {
   "/admin/organisations": { kind: "association", permission: "organization:validate" },
   "/admin/journal": { kind: "association", permission: "audit:read" },
   "/admin/questionnaires": { kind: "association", permission: "questionnaire:manage" },
+  "/admin/campagnes": { kind: "association", permission: "round:manage" },
 };
 
 async function privatePages(): Promise<string[]> {
