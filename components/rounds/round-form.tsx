@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
 import { useId } from "react";
 import { useForm, type FieldPath } from "react-hook-form";
 import { ActionMessage } from "@/components/forms/action-message";
@@ -37,7 +38,12 @@ export function RoundForm({
   );
 
   if (versions.length === 0) {
-    return <p>Aucune version publiée n’est libre : créez et publiez d’abord la version du questionnaire de l’année suivante (page « Versions du questionnaire »).</p>;
+    return (
+      <p>
+        Aucune version publiée n’est libre : créez et publiez d’abord la version du questionnaire de l’année suivante, page{" "}
+        <Link href="/admin/questionnaires">Versions du questionnaire</Link>.
+      </p>
+    );
   }
 
   return (
