@@ -3,6 +3,7 @@
 import { createPrismaClient } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { importTerritories, needsTerritoryImport } from "@/lib/territories/import";
+import { seedDemoActivity } from "@/lib/demo/seed-activity";
 import { seedDemo, isDemoSeeded } from "@/lib/demo/seed-demo";
 import { installCurrentQuestionnaire } from "@/lib/questionnaire/current";
 
@@ -19,13 +20,16 @@ export async function prepareDatabase(url: string, options: PrepareOptions): Pro
       const report = await importTerritories(db);
       log(`  ${report.communes} communes, ${report.epci} EPCI importés en ${(report.ms / 1000).toFixed(1)} s.`);
     }
-    if (options.seedDemo && !(await isDemoSeeded(db))) {
+    const freshDemo = options.seedDemo && !(await isDemoSeeded(db));
+    if (freshDemo) {
       await seedDemo(db);
       log("Données de démonstration créées (comptes listés dans le README).");
     }
     // After the demo round exists, so the questionnaire can be tied to it. Cheap when done.
     const questionnaire = await installCurrentQuestionnaire(db);
     if (questionnaire.created) log("Questionnaire IMMUNITE CYBER 2026 installé et publié.");
+    // Once the questionnaire is there: the demo commune's file half-way through the year.
+    if (freshDemo && (await seedDemoActivity(db))) log("Dossier de démonstration de Saint-Antonin-sur-Bayon rempli à moitié.");
   } finally {
     await db.$disconnect();
   }
