@@ -38,7 +38,7 @@ export const CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR =
 
 /** When it is the address, not the function, that names the mayor: said on the e-mail field. */
 export const CHAMPION_EMAIL_IS_MAYOR =
-  "Cette adresse est celle du maire de la collectivité : le Cyber Champion ne peut être ni le maire ni le directeur des systèmes d'information (règle de la campagne). Désignez une autre personne.";
+  "Cette adresse est celle du maire, qui ne peut pas être Cyber Champion (règle de la campagne) : désignez une autre personne.";
 
 /** `field` is the form field the refusal belongs to, so the message appears where the cause is. */
 export type ChampionEligibility = { eligible: true; reason: null } | { eligible: false; reason: string; field: "email" | "function" };
