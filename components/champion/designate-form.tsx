@@ -18,9 +18,11 @@ const FIELDS = ["name", "function", "email", "phone", "isElected"] as const sati
 const inputClasses = "block w-full rounded-md border-2 border-ink-muted px-3 py-2 aria-[invalid=true]:border-danger-700";
 
 /**
- * Designating the Cyber Champion. The shared zod schema plus the round's rule run as the person
- * types (after leaving a field once); the server checks everything again and its refusals are
- * shown under the field they concern. Nothing typed is lost on a refusal.
+ * Designating the Cyber Champion. The shared zod schema plus the round's rule run in the browser:
+ * on submission, then on every change; the function is checked as soon as it is left, so "Maire"
+ * is refused at once. Other fields do not complain on leaving them: a message appearing then
+ * moves the form under the pointer and the click on the button below is lost. The server checks
+ * everything again and its refusals go under the field they concern. Nothing typed is lost.
  */
 export function DesignateChampionForm({
   organizationId,
@@ -43,8 +45,9 @@ export function DesignateChampionForm({
     handleSubmit,
     reset,
     setError,
+    trigger,
     formState: { errors },
-  } = useForm<Input, unknown, Output>({ resolver: zodResolver(schema), mode: "onTouched", defaultValues: empty });
+  } = useForm<Input, unknown, Output>({ resolver: zodResolver(schema), mode: "onSubmit", reValidateMode: "onChange", defaultValues: empty });
 
   // The server's refusal of one field (the mayor's address, a round rule) goes under that field.
   useEffect(() => {
@@ -95,7 +98,12 @@ export function DesignateChampionForm({
             aria-invalid={errors.function ? true : undefined}
             aria-describedby={describedBy("function", true)}
             className={inputClasses}
-            {...register("function")}
+            {...register("function", {
+              // The round's rule answers as soon as the function is written, before any submission.
+              onBlur: (event: React.FocusEvent<HTMLInputElement>) => {
+                if (event.target.value.trim().length >= 2) void trigger("function");
+              },
+            })}
           />
           <p id="champion-function-aide" className="text-sm text-ink-muted">
             Par exemple « adjointe au numérique », « conseiller municipal » ou « secrétaire de mairie ».
