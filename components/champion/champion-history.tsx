@@ -56,7 +56,7 @@ export function ChampionHistory({ designations }: { designations: ChampionDesign
                 <span className="text-sm text-ink-muted">{designation.email}</span>
               </td>
               <td className="py-2 pr-4">
-                {designation.function} ({designation.isElected ? "élu(e)" : "agent"})
+                {designation.function} ({designation.isElected ? "élu" : "agent"})
               </td>
               <td className="py-2 pr-4">{day.format(startOf(designation))}</td>
               <td className="py-2 pr-4">{designation.endedAt ? day.format(designation.endedAt) : "—"}</td>

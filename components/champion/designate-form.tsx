@@ -38,7 +38,8 @@ export function DesignateChampionForm({
   action: (input: Output) => Promise<ClientActionResult>;
 }) {
   const schema = useMemo(() => designateChampionFormSchema(rule, mayorEmails), [rule, mayorEmails]);
-  const empty: Input = { organizationId, name: "", function: "", email: "", phone: "", isElected: undefined as unknown as Input["isElected"] };
+  // null, not undefined: react-hook-form unchecks the radios only for a value none of them has.
+  const empty: Input = { organizationId, name: "", function: "", email: "", phone: "", isElected: null as unknown as Input["isElected"] };
   const { run, pending, result } = useAction(action);
   const {
     register,

@@ -126,6 +126,7 @@ test("la secrétaire désigne le Cyber Champion, qui accepte : le critère 3 est
     await expect(page.getByRole("heading", { level: 2, name: "Désigner une autre personne" })).toBeVisible();
     // The form is empty again for a next time.
     await expect(page.getByLabel("Prénom et nom")).toHaveValue("");
+    await expect(page.getByRole("radio", { checked: true })).toHaveCount(0);
     await expectNoAxeViolation(page);
     await snapshot(page, testInfo, "champion-3-en-attente");
   });
@@ -180,8 +181,12 @@ test("la secrétaire désigne le Cyber Champion, qui accepte : le critère 3 est
     await page.reload();
     const status = page.getByRole("region", { name: "Où en êtes-vous ?" });
     await expect(status).toContainText("Critère 3 rempli");
-    await expect(status).toContainText("Claire Champion (Adjointe au numérique, élu(e)) a accepté d’être le Cyber Champion de");
-    await expect(status).toContainText(`Contact : ${champion.email} · 04 42 00 00 00`);
+    await expect(status).toContainText(`Claire Champion a accepté d’être le Cyber Champion de ${commune.name} le`);
+    await expect(status).toContainText(`Adjointe au numérique (élu) · ${champion.email} · 04 42 00 00 00`);
+    // With a Champion in place, designating someone else is one click away, not in the way.
+    await expect(page.getByLabel("Prénom et nom")).toBeHidden();
+    await page.getByText("Afficher le formulaire de désignation").click();
+    await expect(page.getByLabel("Prénom et nom")).toBeVisible();
     expect(await designationsOf(commune.organizationId)).toEqual([{ email: champion.email, status: "ACCEPTED" }]);
     await expectNoAxeViolation(page);
     await snapshot(page, testInfo, "champion-4-accepte");

@@ -46,8 +46,8 @@ export default async function ChampionDesignationPage({ params }: Props) {
         {found.state === "unknown" ? (
           <Notice tone="danger" title="Lien invalide">
             <p>
-              Ce lien de désignation n’est pas valide. Vérifiez que vous avez copié tout le lien depuis le courriel, ou demandez à votre mairie de vous
-              désigner à nouveau.
+              Ce lien de désignation n’est pas valide. Vérifiez que vous avez copié tout le lien depuis le courriel, ou demandez à la collectivité qui
+              vous a désigné de recommencer.
             </p>
           </Notice>
         ) : found.state === "accepted" ? (
@@ -57,6 +57,7 @@ export default async function ChampionDesignationPage({ params }: Props) {
                 {isAddressee ? "Vous êtes" : `${found.designation.name} est`} le Cyber Champion de <strong>{found.designation.organization.name}</strong>.
                 Le critère 3 du label est rempli.
               </p>
+              {isAddressee ? <p className="mt-1">Prochaine étape : suivre le plan d’actions, depuis la page de la collectivité.</p> : null}
             </Notice>
             {isAddressee ? <ButtonLink href={`/espace/organisations/${found.designation.organization.id}`}>Ouvrir la page de {found.designation.organization.name}</ButtonLink> : null}
           </>
@@ -92,6 +93,7 @@ export default async function ChampionDesignationPage({ params }: Props) {
               <h2 id="reponse-titre" className="text-2xl">
                 Votre réponse
               </h2>
+              <p>En acceptant, vous rejoignez l’espace de {found.designation.organization.name} sur cette plateforme, avec le rôle de Cyber Champion.</p>
               {!actor ? (
                 <>
                   <p>Connectez-vous d’abord avec l’adresse {found.designation.email} : vous reviendrez ici ensuite pour répondre.</p>

@@ -31,6 +31,16 @@ export default async function ChampionPage({ params }: Props) {
   const lastAnswer = history[0];
   const declined = !current && !pending && lastAnswer?.status === "DECLINED" ? lastAnswer : null;
 
+  const designationForm = form ? (
+    <DesignateChampionForm
+      organizationId={organization.id}
+      rule={form.rule}
+      mayorEmails={form.mayorEmails}
+      submitLabel="Désigner et envoyer le lien"
+      action={designateChampionAction}
+    />
+  ) : null;
+
   return (
     <>
       <PageHeader title="Cyber Champion" lead={`${organization.name} · critère 3 du label : une personne porte la démarche de cybersécurité de la collectivité et suit son plan d’actions.`} />
@@ -46,11 +56,11 @@ export default async function ChampionPage({ params }: Props) {
           {current ? (
             <Notice tone="success" title="Critère 3 rempli">
               <p>
-                <strong>{current.name}</strong> ({current.function}, {current.isElected ? "élu(e)" : "agent"}) a accepté d’être le Cyber Champion de{" "}
-                {organization.name} le {day.format(current.respondedAt ?? current.createdAt)}.
+                <strong>{current.name}</strong> a accepté d’être le Cyber Champion de {organization.name} le{" "}
+                {day.format(current.respondedAt ?? current.createdAt)}.
               </p>
               <p className="mt-1 text-sm">
-                Contact : {current.email}
+                {current.function} ({current.isElected ? "élu" : "agent"}) · {current.email}
                 {current.phone ? ` · ${current.phone}` : ""}
               </p>
             </Notice>
@@ -123,15 +133,15 @@ export default async function ChampionPage({ params }: Props) {
               </Notice>
             ) : null}
             {form.canDesignateNow ? (
-              <Card>
-                <DesignateChampionForm
-                  organizationId={organization.id}
-                  rule={form.rule}
-                  mayorEmails={form.mayorEmails}
-                  submitLabel="Désigner et envoyer le lien"
-                  action={designateChampionAction}
-                />
-              </Card>
+              current ? (
+                // With a Champion in place the form is the exception: folded, one click away.
+                <details>
+                  <summary className="cursor-pointer font-semibold text-brand-700 underline underline-offset-4">Afficher le formulaire de désignation</summary>
+                  <Card className="mt-4">{designationForm}</Card>
+                </details>
+              ) : (
+                <Card>{designationForm}</Card>
+              )
             ) : (
               <Notice title="Adhésion en cours de vérification">
                 <p>Vous pourrez désigner votre Cyber Champion une fois l’adhésion validée par l’association.</p>
