@@ -85,7 +85,7 @@ test("la secrétaire désigne le Cyber Champion, qui accepte : le critère 3 est
     await expect(page).toHaveURL(`${APP_URL}${championPage}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cyber Champion");
     const status = page.getByRole("region", { name: "Où en êtes-vous ?" });
-    await expect(status).toContainText("Personne n’est encore désigné : le critère 3 du label n’est pas rempli.");
+    await expect(status).toContainText("Personne n’est Cyber Champion pour l’instant : le critère 3 du label n’est pas rempli.");
     await expect(page.getByRole("region", { name: "Historique" })).toContainText("Aucun ancien Cyber Champion");
     await expectNoAxeViolation(page);
     await snapshot(page, testInfo, "champion-1-vide");
@@ -183,13 +183,14 @@ test("la secrétaire désigne le Cyber Champion, qui accepte : le critère 3 est
     await expect(status).toContainText("Critère 3 rempli");
     await expect(status).toContainText(`Claire Champion a accepté d’être le Cyber Champion de ${commune.name} le`);
     await expect(status).toContainText(`Adjointe au numérique (élu) · ${champion.email} · 04 42 00 00 00`);
+    expect(await designationsOf(commune.organizationId)).toEqual([{ email: champion.email, status: "ACCEPTED" }]);
+    await expectNoAxeViolation(page);
+    await snapshot(page, testInfo, "champion-4-accepte");
     // With a Champion in place, designating someone else is one click away, not in the way.
     await expect(page.getByLabel("Prénom et nom")).toBeHidden();
     await page.getByText("Afficher le formulaire de désignation").click();
     await expect(page.getByLabel("Prénom et nom")).toBeVisible();
-    expect(await designationsOf(commune.organizationId)).toEqual([{ email: champion.email, status: "ACCEPTED" }]);
     await expectNoAxeViolation(page);
-    await snapshot(page, testInfo, "champion-4-accepte");
   });
 
   await champion.context.close();
@@ -248,6 +249,37 @@ test("une désignation refusée, un lien falsifié, une autre adresse : rien ne 
     await expect(page.getByRole("heading", { level: 2, name: "Désigner le Cyber Champion" })).toBeVisible();
     await expectNoAxeViolation(page);
     await snapshot(page, testInfo, "champion-5-refus");
+  });
+
+  await test.step("une désignation en attente : renvoyer le lien (l'ancien ne sert plus), puis l'annuler", async () => {
+    const second = uniqueEmail("second");
+    const form = await fillDesignation(page, { name: "Lucie Seconde", fn: "Conseillère municipale", email: second, elected: true });
+    await form.getByRole("button", { name: "Désigner et envoyer le lien" }).click();
+    const status = page.getByRole("region", { name: "Où en êtes-vous ?" });
+    await expect(status).toContainText("Désignation de Lucie Seconde (Conseillère municipale) envoyée le");
+    const firstLink = championLinkIn(await waitForMessage(second, { subject: DESIGNATION_SUBJECT }));
+
+    await status.getByRole("button", { name: "Renvoyer le lien" }).click();
+    await expect(status.getByRole("status")).toHaveText("Un nouveau lien est parti : l’ancien ne fonctionne plus.");
+    const resent = await waitForMessage(second, { subject: /^Rappel : vous êtes désigné\(e\) Cyber Champion/ });
+    expect(championLinkIn(resent)).not.toBe(firstLink);
+    await designated.page.goto(firstLink);
+    await expect(designated.page.getByRole("main")).toContainText("Ce lien de désignation n’est pas valide.");
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await status.getByRole("button", { name: "Annuler la désignation" }).click();
+    await expect(status).toContainText("Personne n’est Cyber Champion pour l’instant");
+    const rows = page.getByRole("region", { name: "Historique" }).getByRole("row");
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(1)).toContainText("Lucie Seconde");
+    await expect(rows.nth(1)).toContainText("Désignation annulée avant réponse");
+    await expect(rows.nth(2)).toContainText("A refusé la désignation");
+    expect(await designationsOf(commune.organizationId)).toEqual([
+      { email: designated.email, status: "DECLINED" },
+      { email: second, status: "CANCELLED" },
+    ]);
+    await expectNoAxeViolation(page);
+    await snapshot(page, testInfo, "champion-6-historique");
   });
 
   await designated.context.close();

@@ -83,7 +83,7 @@ export default async function ChampionPage({ params }: Props) {
             </Notice>
           ) : (
             <Notice title="Aucun Cyber Champion">
-              <p>Personne n’est encore désigné : le critère 3 du label n’est pas rempli.</p>
+              <p>Personne n’est Cyber Champion pour l’instant : le critère 3 du label n’est pas rempli.</p>
             </Notice>
           )}
           {form && pending ? (
