@@ -58,8 +58,8 @@ export function ChampionHistory({ designations }: { designations: ChampionDesign
               <td className="py-2 pr-4">
                 {designation.function} ({designation.isElected ? "élu" : "agent"})
               </td>
-              <td className="py-2 pr-4">{day.format(startOf(designation))}</td>
-              <td className="py-2 pr-4">{designation.endedAt ? day.format(designation.endedAt) : "—"}</td>
+              <td className="py-2 pr-4 whitespace-nowrap">{day.format(startOf(designation))}</td>
+              <td className="py-2 pr-4 whitespace-nowrap">{designation.endedAt ? day.format(designation.endedAt) : "—"}</td>
               <td className="py-2">{ending(designation)}</td>
             </tr>
           ))}

@@ -29,13 +29,16 @@ export function DesignateChampionForm({
   rule,
   mayorEmails,
   submitLabel,
+  pendingDesignationId,
   action,
 }: {
   organizationId: string;
   rule: ChampionRule;
   mayorEmails: string[];
   submitLabel: string;
-  action: (input: Output) => Promise<ClientActionResult>;
+  /** The designation waiting for an answer, as the page now shows it. */
+  pendingDesignationId: string | null;
+  action: (input: Output) => Promise<ClientActionResult<{ designationId: string }>>;
 }) {
   const schema = useMemo(() => designateChampionFormSchema(rule, mayorEmails), [rule, mayorEmails]);
   // null, not undefined: react-hook-form unchecks the radios only for a value none of them has.
@@ -168,7 +171,9 @@ export function DesignateChampionForm({
         <div role="alert">
           <p className="font-semibold text-danger-700">La désignation n’a pas été envoyée : corrigez le champ signalé ci-dessus.</p>
         </div>
-      ) : (
+      ) : result?.ok && result.data.designationId !== pendingDesignationId ? null : (
+        // "Sent" stays true only while that designation is the one waiting: once cancelled,
+        // replaced or answered, the status above tells what happened, not this old message.
         <ActionMessage result={result} />
       )}
     </form>

@@ -274,6 +274,8 @@ test("une désignation refusée, un lien falsifié, une autre adresse : rien ne 
     await expect(rows.nth(1)).toContainText("Lucie Seconde");
     await expect(rows.nth(1)).toContainText("Désignation annulée avant réponse");
     await expect(rows.nth(2)).toContainText("A refusé la désignation");
+    // The form's "sent" message was about the designation just cancelled: it is gone.
+    await expect(page.getByText("Désignation envoyée")).toHaveCount(0);
     expect(await designationsOf(commune.organizationId)).toEqual([
       { email: designated.email, status: "DECLINED" },
       { email: second, status: "CANCELLED" },

@@ -37,6 +37,7 @@ export default async function ChampionPage({ params }: Props) {
       rule={form.rule}
       mayorEmails={form.mayorEmails}
       submitLabel="Désigner et envoyer le lien"
+      pendingDesignationId={pending?.id ?? null}
       action={designateChampionAction}
     />
   ) : null;
