@@ -286,3 +286,43 @@ test("une désignation refusée, un lien falsifié, une autre adresse : rien ne 
 
   await designated.context.close();
 });
+
+test("un lien expiré : la page le dit, la mairie le renvoie", async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const commune = await activeCommune();
+  const championPage = `/espace/organisations/${commune.organizationId}/champion`;
+  const designated = await newPerson(browser, "expire");
+
+  await signInByEmail(page, commune.secretary, { retour: championPage });
+  const form = await fillDesignation(page, { name: "Marc Tardif", fn: "Adjoint aux travaux", email: designated.email, elected: true });
+  await form.getByRole("button", { name: "Désigner et envoyer le lien" }).click();
+  await expect(page.getByRole("region", { name: "Où en êtes-vous ?" })).toContainText("En attente de réponse");
+  const link = championLinkIn(await waitForMessage(designated.email, { subject: DESIGNATION_SUBJECT }));
+  // Fourteen days later, without an answer.
+  await query(`UPDATE "ChampionDesignation" SET "tokenExpiresAt" = now() - interval '1 minute' WHERE email = $1`, [designated.email]);
+
+  await test.step("la personne désignée : lien expiré, rien à accepter", async () => {
+    await designated.page.goto(link);
+    await expect(designated.page.getByRole("main")).toContainText(`Ce lien a expiré le`);
+    await expect(designated.page.getByRole("main")).toContainText(`Demandez à ${commune.name} de vous renvoyer le lien`);
+    await expect(designated.page.getByRole("button", { name: "Accepter" })).toHaveCount(0);
+    await expectNoAxeViolation(designated.page);
+    await snapshot(designated.page, testInfo, "acceptation-lien-expire");
+  });
+
+  await test.step("la secrétaire voit le lien expiré et le renvoie", async () => {
+    await page.reload();
+    const status = page.getByRole("region", { name: "Où en êtes-vous ?" });
+    await expect(status).toContainText("Lien expiré, sans réponse");
+    await expect(status).toContainText("sans réponse : renvoyez-le.");
+    await expectNoAxeViolation(page);
+    await snapshot(page, testInfo, "champion-7-lien-expire");
+    await status.getByRole("button", { name: "Renvoyer le lien" }).click();
+    await expect(status).toContainText("En attente de réponse");
+    const fresh = championLinkIn(await waitForMessage(designated.email, { subject: /^Rappel : vous êtes désigné\(e\) Cyber Champion/ }));
+    await designated.page.goto(fresh);
+    await expect(designated.page.getByRole("main")).toContainText("Marc Tardif comme Cyber Champion");
+  });
+
+  await designated.context.close();
+});
