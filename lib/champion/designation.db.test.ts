@@ -5,7 +5,7 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { createOpenRound, createOrganization, createUser, insertTerritories, member, outsider, reload } from "@/tests/support/world";
 import { loadActor } from "@/lib/auth/actor";
 import { acceptedChampionOf, designateChampion, endDesignation, findDesignation, getChampionStatus, resendDesignation, respondToDesignation } from "./designation";
-import { CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR } from "./rules";
+import { CHAMPION_EMAIL_IS_MAYOR, CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR } from "./rules";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 
@@ -89,8 +89,9 @@ describe("designating the Cyber Champion", () => {
     const before = await counts();
     const base = { organizationId: organization.id, name: "Jean Martin", isElected: true };
 
-    await expect(designateChampion(db, secretary, { ...base, function: "Conseiller municipal", email: mayor.email })).rejects.toThrow(CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR);
-    await expect(designateChampion(db, secretary, { ...base, function: "Maire", email: "jean.martin@venelles.test" })).rejects.toThrow(CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR);
+    // Each refusal names the field that causes it, so the form shows it there.
+    await expect(designateChampion(db, secretary, { ...base, function: "Conseiller municipal", email: mayor.email })).rejects.toMatchObject({ message: CHAMPION_EMAIL_IS_MAYOR, field: "email" });
+    await expect(designateChampion(db, secretary, { ...base, function: "Maire", email: "jean.martin@venelles.test" })).rejects.toMatchObject({ message: CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR, field: "function" });
     await expect(designateChampion(db, secretary, { ...base, function: "DSI", email: "dsi@venelles.test", isElected: false })).rejects.toThrow(/ni le maire ni le directeur/);
     expect(await counts()).toEqual(before);
     expect(await db.devMailboxMessage.count({ where: { to: mayor.email } })).toBe(0);

@@ -12,10 +12,16 @@ import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { sendEmail } from "@/lib/notifications/mailer";
 import { hashToken, newToken } from "@/lib/organizations/tokens";
-import { checkChampionEligibility } from "./rules";
+import { checkChampionEligibility, type ChampionRule } from "./rules";
 import { designateChampionSchema, respondToDesignationSchema, type DesignateChampionInput, type RespondToDesignationInput } from "./schemas";
 
 export const DESIGNATION_VALIDITY_DAYS = 14;
+
+/** The rule of the open round; without an open round the rounds' default applies: the rule is on. */
+async function championRule(db: Db | Prisma.TransactionClient): Promise<ChampionRule> {
+  const round = await db.round.findFirst({ where: { status: "OPEN" }, orderBy: { year: "desc" }, select: { championMustNotBeMayor: true } });
+  return { championMustNotBeMayor: round?.championMustNotBeMayor ?? true };
+}
 
 export const CHAMPION_MESSAGES = {
   organizationNotActive: "Vous pourrez désigner votre Cyber Champion une fois l'adhésion validée par l'association.",
@@ -66,14 +72,9 @@ export async function designateChampion(db: Db, actor: Actor, raw: DesignateCham
   const { token, designation, organizationName } = await db.$transaction(async (tx) => {
     const scope = await requirePermission(tx, actor, input.organizationId, "champion:designate");
     if (scope.status !== "ACTIVE") throw new DomainError(CHAMPION_MESSAGES.organizationNotActive);
-    const round = await tx.round.findFirst({ where: { status: "OPEN" }, orderBy: { year: "desc" }, select: { championMustNotBeMayor: true } });
     const isMayor = (await tx.membership.count({ where: { organizationId: scope.id, role: "MAYOR", user: { email: input.email } } })) > 0;
-    const eligibility = checkChampionEligibility(
-      { isMayor, isItDirector: false, function: input.function },
-      // Without an open round the default of the rounds applies: the rule is on.
-      { championMustNotBeMayor: round?.championMustNotBeMayor ?? true },
-    );
-    if (!eligibility.eligible) throw new DomainError(eligibility.reason, "function");
+    const eligibility = checkChampionEligibility({ isMayor, isItDirector: false, function: input.function }, await championRule(tx));
+    if (!eligibility.eligible) throw new DomainError(eligibility.reason, eligibility.field);
 
     // One designation changes at a time per organization, so two never end up both pending.
     await tx.$queryRaw`SELECT 1 FROM "Organization" WHERE "id" = ${scope.id} FOR UPDATE`;
@@ -259,17 +260,34 @@ export async function respondToDesignation(db: Db, actor: Actor, raw: RespondToD
  * and the history of the others, newest first. The criterion is met only with an accepted one.
  */
 export async function getChampionStatus(db: Db, actor: ActorGrants, organizationId: string) {
-  await requirePermission(db, actor, organizationId, "champion:read");
-  const designations = await db.championDesignation.findMany({
-    where: { organizationId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: designationSelect,
-  });
+  const scope = await requirePermission(db, actor, organizationId, "champion:read");
+  const [organization, designations, rule] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: scope.id }, select: { id: true, name: true, status: true } }),
+    db.championDesignation.findMany({
+      where: { organizationId: scope.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: designationSelect,
+    }),
+    championRule(db),
+  ]);
   const current = designations.find((designation) => designation.status === "ACCEPTED") ?? null;
   const pendingRow = designations.find((designation) => designation.status === "PENDING") ?? null;
   const pending = pendingRow ? { ...pendingRow, expired: pendingRow.tokenExpiresAt.getTime() <= Date.now() } : null;
   const history = designations.filter((designation) => designation !== current && designation !== pendingRow);
-  return { current, pending, history, criterionMet: current !== null };
+  return { organization, rule, current, pending, history, criterionMet: current !== null };
+}
+
+/**
+ * What the designation form needs to apply the round's rule as the person types: the rule and
+ * the addresses of the organization's mayors. Only for those who designate.
+ */
+export async function getDesignationFormContext(db: Db, actor: ActorGrants, organizationId: string) {
+  const scope = await requirePermission(db, actor, organizationId, "champion:designate");
+  const [rule, mayors] = await Promise.all([
+    championRule(db),
+    db.membership.findMany({ where: { organizationId: scope.id, role: "MAYOR" }, select: { user: { select: { email: true } } } }),
+  ]);
+  return { rule, mayorEmails: mayors.map((mayor) => mayor.user.email), canDesignateNow: scope.status === "ACTIVE" };
 }
 
 /**

@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR, checkChampionEligibility, functionDesignatesItDirector, functionDesignatesMayor } from "./rules";
+import { CHAMPION_EMAIL_IS_MAYOR, CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR, checkChampionEligibility, functionDesignatesItDirector, functionDesignatesMayor } from "./rules";
 
 const on = { championMustNotBeMayor: true };
 const candidate = (fn: string, extra: Partial<{ isMayor: boolean; isItDirector: boolean }> = {}) => ({ isMayor: false, isItDirector: false, function: fn, ...extra });
 
 describe("checkChampionEligibility", () => {
-  it("refuses the mayor by role or by function, with the campaign's sentence", () => {
-    expect(checkChampionEligibility(candidate("Conseillère municipale", { isMayor: true }), on)).toEqual({ eligible: false, reason: CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR });
-    expect(checkChampionEligibility(candidate("Maire"), on).eligible).toBe(false);
-    expect(CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR).toBe("Le Cyber Champion ne peut être ni le maire ni le directeur des systèmes d'information (règle de la campagne)");
+  it("refuses the mayor by role or by function, with the campaign's sentence on the field that names them", () => {
+    // The function looks harmless, the address is the mayor's: the form says so under the address.
+    expect(checkChampionEligibility(candidate("Conseillère municipale", { isMayor: true }), on)).toEqual({ eligible: false, reason: CHAMPION_EMAIL_IS_MAYOR, field: "email" });
+    expect(checkChampionEligibility(candidate("Maire"), on)).toEqual({ eligible: false, reason: CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR, field: "function" });
+    expect(checkChampionEligibility(candidate("Maire", { isMayor: true }), on)).toMatchObject({ field: "function" });
+    expect(CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR).toMatch(/^Le Cyber Champion ne peut être ni le maire ni le directeur des systèmes d'information \(règle de la campagne\) : désignez une autre personne/);
   });
 
   it("refuses the IT director", () => {

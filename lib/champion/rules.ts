@@ -34,9 +34,14 @@ export type ChampionCandidate = {
 export type ChampionRule = { championMustNotBeMayor: boolean };
 
 export const CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR =
-  "Le Cyber Champion ne peut être ni le maire ni le directeur des systèmes d'information (règle de la campagne)";
+  "Le Cyber Champion ne peut être ni le maire ni le directeur des systèmes d'information (règle de la campagne) : désignez une autre personne, par exemple un adjoint ou un agent.";
 
-export type ChampionEligibility = { eligible: true; reason: null } | { eligible: false; reason: string };
+/** When it is the address, not the function, that names the mayor: said on the e-mail field. */
+export const CHAMPION_EMAIL_IS_MAYOR =
+  "Cette adresse est celle du maire, qui ne peut pas être Cyber Champion (règle de la campagne) : désignez une autre personne.";
+
+/** `field` is the form field the refusal belongs to, so the message appears where the cause is. */
+export type ChampionEligibility = { eligible: true; reason: null } | { eligible: false; reason: string; field: "email" | "function" };
 
 /** Lower case, no accents, acronyms without dots ("D.S.I." is "dsi"), punctuation as spaces. */
 export function normalizeFunction(text: string): string {
@@ -80,7 +85,9 @@ export function functionDesignatesItDirector(text: string): boolean {
 
 export function checkChampionEligibility(candidate: ChampionCandidate, rule: ChampionRule): ChampionEligibility {
   if (!rule.championMustNotBeMayor) return { eligible: true, reason: null };
-  const excluded =
-    candidate.isMayor || candidate.isItDirector || functionDesignatesMayor(candidate.function) || functionDesignatesItDirector(candidate.function);
-  return excluded ? { eligible: false, reason: CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR } : { eligible: true, reason: null };
+  if (candidate.isItDirector || functionDesignatesMayor(candidate.function) || functionDesignatesItDirector(candidate.function)) {
+    return { eligible: false, reason: CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR, field: "function" };
+  }
+  if (candidate.isMayor) return { eligible: false, reason: CHAMPION_EMAIL_IS_MAYOR, field: "email" };
+  return { eligible: true, reason: null };
 }
