@@ -117,23 +117,31 @@ describe("designating the Cyber Champion", () => {
     await respondToDesignation(db, first, { token: await tokenSentTo(first.email), accept: true });
     await designateChampion(db, mayor, { organizationId: organization.id, name: "Second", function: "Adjoint", email: second.email, isElected: true });
     const secondToken = await tokenSentTo(second.email);
+    // Premier stays Champion while the successor has not answered: the criterion does not lapse.
     let status = await getChampionStatus(db, mayor, organization.id);
-    expect(status).toMatchObject({ current: null, pending: { name: "Second" }, criterionMet: false });
-    expect(status.history).toMatchObject([{ name: "Premier", status: "REPLACED" }]);
-    expect(status.history[0]!.endedAt).toBeInstanceOf(Date);
+    expect(status).toMatchObject({ current: { name: "Premier" }, pending: { name: "Second" }, criterionMet: true });
+    expect(status.history).toEqual([]);
 
-    // A third designation cancels the pending one: its link no longer works.
+    // A third designation cancels the pending one: its link no longer works. Declining it leaves Premier in place.
     await designateChampion(db, mayor, { organizationId: organization.id, name: "Troisième", function: "Agent d'accueil", email: third.email, isElected: false });
     await expect(respondToDesignation(db, second, { token: secondToken, accept: true })).rejects.toThrow(/plus en attente/);
     await respondToDesignation(db, third, { token: await tokenSentTo(third.email), accept: false });
     status = await getChampionStatus(db, mayor, organization.id);
-    expect(status).toMatchObject({ current: null, pending: null, criterionMet: false });
+    expect(status).toMatchObject({ current: { name: "Premier" }, pending: null, criterionMet: true });
     expect(status.history.map((designation) => [designation.name, designation.status])).toEqual([
       ["Troisième", "DECLINED"],
       ["Second", "CANCELLED"],
-      ["Premier", "REPLACED"],
     ]);
     expect((await reload(db, third)).memberships).toEqual([]);
+
+    // A successor who accepts replaces Premier at that moment.
+    await designateChampion(db, mayor, { organizationId: organization.id, name: "Second", function: "Adjoint", email: second.email, isElected: true });
+    await respondToDesignation(db, second, { token: await tokenSentTo(second.email), accept: true });
+    status = await getChampionStatus(db, mayor, organization.id);
+    expect(status).toMatchObject({ current: { name: "Second" }, pending: null, criterionMet: true });
+    const premier = status.history.find((designation) => designation.name === "Premier");
+    expect(premier).toMatchObject({ status: "REPLACED", endedAt: expect.any(Date) });
+    expect(await db.championDesignation.count({ where: { organizationId: organization.id, status: "ACCEPTED" } })).toBe(1);
 
     // The Champion follows the plan but does not designate; strangers see nothing.
     const champion = await reload(db, first);

@@ -62,10 +62,11 @@ const designationSelect = {
 export type ChampionDesignationView = Prisma.ChampionDesignationGetPayload<{ select: typeof designationSelect }>;
 
 /**
- * Designates the Champion: checks the round's rule (not the mayor, not the IT director), ends the
- * current designation (ACCEPTED → REPLACED, PENDING → CANCELLED, with endedAt), creates a PENDING
- * one with a 14-day single-use link (only its hash is stored), audits, and after the commit sends
- * the link to the person.
+ * Designates the Champion: checks the round's rule (not the mayor, not the IT director), cancels
+ * a designation still waiting (PENDING → CANCELLED, with endedAt), creates a PENDING one with a
+ * 14-day single-use link (only its hash is stored), audits, and after the commit sends the link
+ * to the person. The accepted Champion stays until the successor accepts (respondToDesignation
+ * then marks them REPLACED): criterion 3 never lapses because a replacement was started.
  */
 export async function designateChampion(db: Db, actor: Actor, raw: DesignateChampionInput) {
   const input = parse(designateChampionSchema.safeParse(raw));
@@ -80,11 +81,11 @@ export async function designateChampion(db: Db, actor: Actor, raw: DesignateCham
     await tx.$queryRaw`SELECT 1 FROM "Organization" WHERE "id" = ${scope.id} FOR UPDATE`;
     const now = new Date();
     const previous = await tx.championDesignation.findMany({
-      where: { organizationId: scope.id, status: { in: ["ACCEPTED", "PENDING"] } },
+      where: { organizationId: scope.id, status: "PENDING" },
       select: { id: true, status: true },
     });
-    for (const old of previous) {
-      await tx.championDesignation.update({ where: { id: old.id }, data: { status: old.status === "ACCEPTED" ? "REPLACED" : "CANCELLED", endedAt: now } });
+    if (previous.length > 0) {
+      await tx.championDesignation.updateMany({ where: { id: { in: previous.map((old) => old.id) } }, data: { status: "CANCELLED", endedAt: now } });
     }
     const { token, hash } = newToken();
     const designation = await tx.championDesignation.create({
@@ -237,7 +238,15 @@ export async function respondToDesignation(db: Db, actor: Actor, raw: RespondToD
       data: { status: input.accept ? "ACCEPTED" : "DECLINED", respondedAt: now, userId: actor.userId, ...(input.accept ? {} : { endedAt: now }) },
     });
     if (claimed.count === 0) throw new DomainError(CHAMPION_MESSAGES.notPending);
+    let replaced: string[] = [];
     if (input.accept) {
+      // The Champion in place hands over now, not when the successor was designated.
+      const predecessors = await tx.championDesignation.findMany({
+        where: { organizationId: designation.organizationId, status: "ACCEPTED", id: { not: designation.id } },
+        select: { id: true },
+      });
+      replaced = predecessors.map((predecessor) => predecessor.id);
+      if (replaced.length > 0) await tx.championDesignation.updateMany({ where: { id: { in: replaced } }, data: { status: "REPLACED", endedAt: now } });
       await tx.membership.upsert({
         where: { userId_organizationId_role: { userId: actor.userId, organizationId: designation.organizationId, role: "CYBER_CHAMPION" } },
         update: {},
@@ -250,6 +259,7 @@ export async function respondToDesignation(db: Db, actor: Actor, raw: RespondToD
       action: input.accept ? "champion.accepted" : "champion.declined",
       targetType: "ChampionDesignation",
       targetId: designation.id,
+      data: { replaced },
     });
     return { organizationId: designation.organizationId, accepted: input.accept };
   });

@@ -65,28 +65,36 @@ export default async function ChampionPage({ params }: Props) {
                 {current.phone ? ` · ${current.phone}` : ""}
               </p>
             </Notice>
-          ) : pending ? (
-            <Notice title={pending.expired ? "Lien expiré, sans réponse" : "En attente de réponse"}>
+          ) : null}
+          {pending ? (
+            <Notice title={pending.expired ? "Lien expiré, sans réponse" : current ? "Remplacement en attente de réponse" : "En attente de réponse"}>
               <p>
                 Désignation de <strong>{pending.name}</strong> ({pending.function}) envoyée le {day.format(pending.createdAt)} à <strong>{pending.email}</strong>.{" "}
                 {pending.expired
                   ? `Le lien a expiré le ${day.format(pending.tokenExpiresAt)} sans réponse : renvoyez-le.`
                   : `Le lien est valable jusqu’au ${day.format(pending.tokenExpiresAt)}.`}
               </p>
-              <p className="mt-1">Le critère 3 sera rempli dès que cette personne aura accepté.</p>
-            </Notice>
-          ) : declined ? (
-            <Notice tone="danger" title="Désignation refusée">
-              <p>
-                {declined.name} a refusé d’être Cyber Champion le {day.format(declined.respondedAt ?? declined.endedAt ?? declined.createdAt)}. Le critère 3 n’est pas rempli :
-                désignez quelqu’un d’autre{form ? " ci-dessous" : ""}.
+              <p className="mt-1">
+                {current
+                  ? `${current.name} reste Cyber Champion jusqu’à ce que ${pending.name} accepte.`
+                  : "Le critère 3 sera rempli dès que cette personne aura accepté."}
               </p>
             </Notice>
-          ) : (
-            <Notice title="Aucun Cyber Champion">
-              <p>Personne n’est Cyber Champion pour l’instant : le critère 3 du label n’est pas rempli.</p>
-            </Notice>
-          )}
+          ) : null}
+          {!current && !pending ? (
+            declined ? (
+              <Notice tone="danger" title="Désignation refusée">
+                <p>
+                  {declined.name} a refusé d’être Cyber Champion le {day.format(declined.respondedAt ?? declined.endedAt ?? declined.createdAt)}. Le critère 3 n’est pas rempli :
+                  désignez quelqu’un d’autre{form ? " ci-dessous" : ""}.
+                </p>
+              </Notice>
+            ) : (
+              <Notice title="Aucun Cyber Champion">
+                <p>Personne n’est Cyber Champion pour l’instant : le critère 3 du label n’est pas rempli.</p>
+              </Notice>
+            )
+          ) : null}
           {form && pending ? (
             <div className="flex flex-wrap items-start gap-3">
               <ActionButton action={resendDesignationAction} input={{ designationId: pending.id }} variant="primary">
@@ -121,16 +129,10 @@ export default async function ChampionPage({ params }: Props) {
               Un élu ou un agent qui porte la démarche au quotidien : il n’a pas besoin d’être informaticien. Il reçoit un courriel avec un lien valable
               14 jours pour accepter ou refuser.
             </p>
-            {current ? (
+            {current || pending ? (
               <Notice title="À savoir">
-                <p>
-                  Désigner une autre personne met fin tout de suite au rôle de {current.name} : le critère 3 ne sera de nouveau rempli qu’une fois la
-                  nouvelle désignation acceptée.
-                </p>
-              </Notice>
-            ) : pending ? (
-              <Notice title="À savoir">
-                <p>Désigner une autre personne annule la désignation de {pending.name} : son lien ne fonctionnera plus.</p>
+                {current ? <p>{current.name} reste Cyber Champion jusqu’à ce que la personne désignée accepte : le critère 3 reste rempli pendant ce temps.</p> : null}
+                {pending ? <p>Désigner une autre personne annule la désignation de {pending.name} : son lien ne fonctionnera plus.</p> : null}
               </Notice>
             ) : null}
             {form.canDesignateNow ? (
