@@ -81,9 +81,14 @@ export function CriteriaPicker({
         {groups.map((group) => {
           const count = [...group.applicable, ...group.others].filter((choice) => selected.includes(choice.key)).length;
           return (
-            <details key={group.key} open={initiallyOpen.has(group.key) || undefined} className="rounded-md border border-line bg-white">
-              <summary className="flex min-h-11 cursor-pointer items-center justify-between gap-3 px-3 py-2 font-semibold">
-                <span>{group.title}</span>
+            <details key={group.key} open={initiallyOpen.has(group.key) || undefined} className="group rounded-md border border-line bg-white">
+              <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-3 px-3 py-2 font-semibold [&::-webkit-details-marker]:hidden">
+                <span className="flex items-center gap-2">
+                  <span aria-hidden="true" className="inline-block text-brand-700 transition-transform group-open:rotate-90">
+                    ▸
+                  </span>
+                  {group.title}
+                </span>
                 <span className="text-sm font-normal text-ink-muted">
                   {count > 0 ? `${count} cochée${count > 1 ? "s" : ""}` : `${group.applicable.length + group.others.length} questions`}
                 </span>

@@ -35,14 +35,12 @@ export async function listPlanMeasures(db: Db, actor: ActorGrants, organizationI
   if (!round) return { measures: [], message: MEASURE_MESSAGES.noRound };
   const assessment = await db.assessment.findUnique({ where: { organizationId_roundId: { organizationId, roundId: round.id } }, select: { id: true } });
   if (!assessment) return { measures: [], message: MEASURE_MESSAGES.noAssessment };
-  const [view, planned] = await Promise.all([
-    getAssessmentView(db, actor, assessment.id),
-    db.action.findMany({
-      where: { organizationId, measureId: { not: null }, status: { not: "ABANDONED" } },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, measure: { select: { key: true } } },
-    }),
-  ]);
+  const view = await getAssessmentView(db, actor, assessment.id);
+  const planned = await db.action.findMany({
+    where: { organizationId, measureId: { not: null }, status: { not: "ABANDONED" } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, measure: { select: { key: true } } },
+  });
   const actionByMeasure = new Map<string, string>();
   for (const action of planned) if (action.measure && !actionByMeasure.has(action.measure.key)) actionByMeasure.set(action.measure.key, action.id);
   const measures = view.measures.map((measure) => ({
