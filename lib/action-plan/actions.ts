@@ -172,11 +172,11 @@ const STATUS_ORDER = { IN_PROGRESS: 0, TODO: 1, DONE: 2, ABANDONED: 3 } as const
  */
 export async function getPlan(db: Db, actor: ActorGrants, organizationId: string) {
   await requirePermission(db, actor, organizationId, "plan:read");
-  // In turn rather than at once: the embedded database (PGlite behind a socket) mixes up
-  // queries sent together on several connections.
-  const plan = await db.actionPlan.findUnique({ where: { organizationId }, select: { id: true } });
-  const round = await currentRound(db);
-  const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
+  const [plan, round, organization] = await Promise.all([
+    db.actionPlan.findUnique({ where: { organizationId }, select: { id: true } }),
+    currentRound(db),
+    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } }),
+  ]);
   const rows = plan ? await db.action.findMany({ where: { organizationId, planId: plan.id }, select: actionSelect, orderBy: { createdAt: "asc" } }) : [];
   const actions = rows.map(toView).sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
   const rule = ruleOf(round);
@@ -198,8 +198,10 @@ export async function getPlan(db: Db, actor: ActorGrants, organizationId: string
  */
 export async function listCriteriaChoices(db: Db, actor: ActorGrants, organizationId: string) {
   await requirePermission(db, actor, organizationId, "plan:read");
-  const round = await currentRound(db);
-  const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { territory: { select: { kind: true, population: true } } } });
+  const [round, organization] = await Promise.all([
+    currentRound(db),
+    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { territory: { select: { kind: true, population: true } } } }),
+  ]);
   const context = { sizeBand: sizeBandFor(organization.territory.population), territoryKind: organization.territory.kind };
   const questions = await questionnaireQuestions(db, round?.questionnaireVersionId);
   return questions.map((question) => ({ key: question.key, text: question.text, theme: question.theme, applicable: isApplicable(question, context) }));

@@ -35,10 +35,11 @@ export default async function ActionPlanPage({ params }: Props) {
   const actor = await requireActorOrRedirect(href);
   const db = getDb();
   const plan = await orNotFound(getPlan(db, actor, organizationId));
-  // One read after the other (see the action page: the embedded database and parallel queries).
-  const canManage = await canManagePlan(db, actor, organizationId);
-  const choices = await listCriteriaChoices(db, actor, organizationId);
-  const { measures, message } = await listPlanMeasures(db, actor, organizationId);
+  const [canManage, choices, { measures, message }] = await Promise.all([
+    canManagePlan(db, actor, organizationId),
+    listCriteriaChoices(db, actor, organizationId),
+    listPlanMeasures(db, actor, organizationId),
+  ]);
   const questionText = new Map(choices.map((choice) => [choice.key, choice.text]));
 
   return (

@@ -35,13 +35,13 @@ export default async function PlanActionPage({ params }: Props) {
   // The tenant is the action's organization; an address naming another one is a missing page.
   const { action, canManage } = await orNotFound(getAction(db, actor, actionId));
   if (action.organizationId !== organizationId) notFound();
-  // One read after the other: the embedded database (PGlite behind a socket) mixes up queries
-  // sent at once on several connections, and these are a few milliseconds each.
-  const plan = await getPlan(db, actor, action.organizationId);
-  const choices = await listCriteriaChoices(db, actor, action.organizationId);
-  const members = await listOwnerChoices(db, actor, action.organizationId);
-  const history = await listHistory(db, actor, action.id);
-  const comments = await listComments(db, actor, action.id);
+  const [plan, choices, members, history, comments] = await Promise.all([
+    getPlan(db, actor, action.organizationId),
+    listCriteriaChoices(db, actor, action.organizationId),
+    listOwnerChoices(db, actor, action.organizationId),
+    listHistory(db, actor, action.id),
+    listComments(db, actor, action.id),
+  ]);
   const questionText = new Map(choices.map((choice) => [choice.key, choice.text]));
   const memberName = new Map(members.map((member) => [member.id, member.name]));
   const names = { criterion: (key: string) => questionText.get(key) ?? key, member: (id: string) => memberName.get(id) ?? null };
