@@ -3,7 +3,7 @@
 // The recommended measures of the questionnaire results, in the same order, each added to the
 // plan in one click (prefilled by the server) or shown as already in it.
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ActionMessage } from "@/components/forms/action-message";
 import { useAction, type ClientActionResult } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
@@ -26,6 +26,14 @@ export function MeasureList({
 }) {
   const { run, pending, result } = useAction(addAction);
   const [adding, setAdding] = useState<string | null>(null);
+
+  // The button disappears once the measure is in the plan: keep the keyboard where it was, on
+  // the link to the new action.
+  useEffect(() => {
+    if (!adding || !measures.some((measure) => measure.key === adding && measure.actionId)) return;
+    document.querySelector<HTMLAnchorElement>(`[data-measure="${adding}"] a`)?.focus();
+    setAdding(null);
+  }, [adding, measures]);
 
   return (
     <div className="space-y-4">

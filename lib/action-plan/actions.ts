@@ -231,10 +231,11 @@ export async function listOwnerChoices(db: Db, actor: ActorGrants, organizationI
  * can check it matches its address); `canManage` says whether to show the edit controls.
  */
 export async function getAction(db: Db, actor: ActorGrants, actionId: string) {
-  const found = await db.action.findUnique({ where: { id: String(actionId).slice(0, 64) }, select: { organizationId: true } });
+  const id = String(actionId);
+  const found = id.length <= 64 ? await db.action.findUnique({ where: { id }, select: { organizationId: true } }) : null;
   if (!found) throw new AccessDeniedError();
   await requirePermission(db, actor, found.organizationId, "plan:read");
-  const row = await db.action.findUniqueOrThrow({ where: { id: String(actionId) }, select: actionSelect });
+  const row = await db.action.findUniqueOrThrow({ where: { id }, select: actionSelect });
   return { action: toView(row), canManage: await hasPermission(db, actor, found.organizationId, "plan:manage") };
 }
 

@@ -12,7 +12,7 @@ import { CSV_HEADER } from "@/lib/action-plan/csv";
 import { signInByEmail } from "./support/auth";
 import { expectNoAxeViolation } from "./support/axe";
 import { query, unclaimedCommune, usersWithEmail } from "./support/db";
-import { expect, test, uniqueEmail } from "./support/fixtures";
+import { expect, newPerson, test, uniqueEmail } from "./support/fixtures";
 
 async function snapshot(page: Page, testInfo: TestInfo, name: string) {
   const path = testInfo.outputPath(`${name}.png`);
@@ -256,4 +256,36 @@ test("le plan s'exporte en CSV (accents intacts) et en PDF", async ({ page }, te
     const response = await page.request.get(`/espace/organisations/nexistepas/plan-d-action/csv`);
     expect(response.status()).toBe(404);
   });
+});
+
+test("un relecteur de l'association lit tout le plan, sans rien pouvoir modifier", async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const { plan } = await secretaryOfNewCommune(page);
+  const actionId = await writeAction(page, plan, "Activer la double authentification sur la messagerie", 2);
+  await page.getByLabel("Votre commentaire").fill("Le prestataire passe jeudi.");
+  await page.getByRole("button", { name: "Publier le commentaire" }).click();
+  await expect(page.getByText("Votre commentaire est enregistré.")).toBeVisible();
+
+  const reviewer = await newPerson(browser, "relecteur");
+  try {
+    await signInByEmail(reviewer.page, reviewer.email);
+    const [user] = await usersWithEmail(reviewer.email);
+    await query(`INSERT INTO "AssociationRoleGrant" (id, "userId", role) VALUES ($1, $2, 'REVIEWER')`, [`e2egrant${randomBytes(8).toString("hex")}`, user!.id]);
+
+    await reviewer.page.goto(plan);
+    await expect(reviewer.page.getByText("Vous pouvez consulter le plan et le télécharger, pas le modifier.")).toBeVisible();
+    await expect(reviewer.page.getByRole("link", { name: "Activer la double authentification sur la messagerie" })).toBeVisible();
+    await expect(reviewer.page.getByRole("button", { name: "Créer l’action" })).toHaveCount(0);
+    await expectNoAxeViolation(reviewer.page);
+
+    await reviewer.page.goto(`${plan}/${actionId}`);
+    await expect(reviewer.page.getByText("Le prestataire passe jeudi.")).toBeVisible();
+    await expect(reviewer.page.getByTestId("history")).toContainText("Commentaire ajouté");
+    await expect(reviewer.page.getByRole("textbox")).toHaveCount(0);
+    await expect(reviewer.page.getByRole("button", { name: /Joindre|Publier|Ajouter/ })).toHaveCount(0);
+    await expectNoAxeViolation(reviewer.page);
+    await snapshot(reviewer.page, testInfo, "4-action-en-lecture");
+  } finally {
+    await reviewer.context.close();
+  }
 });
