@@ -198,6 +198,31 @@ test("une échéance qui n'est pas une date : message en français, rien n'est c
   });
 });
 
+test("hors ligne, les modifications attendent dans le navigateur et partent au retour de la connexion", async ({ page, context }) => {
+  test.setTimeout(90_000);
+  const { plan } = await secretaryOfNewCommune(page);
+  const actionId = await writeAction(page, plan, "Mettre à jour les postes chaque mois");
+
+  await context.setOffline(true);
+  await page.getByLabel("Priorité").selectOption("HIGH");
+  await page.getByLabel("Titre de l’action").fill("Mettre à jour les postes et la box chaque mois");
+  await page.getByLabel("Titre de l’action").blur();
+  await expect(saveStatus(page)).toContainText("Hors ligne : 2 modifications en attente");
+  // Kept in the browser too, for a closed tab or a reload.
+  const kept = await page.evaluate((id) => Object.keys(localStorage).filter((key) => key.startsWith(`ccd-plan-action:${id}:`)).sort(), actionId);
+  expect(kept).toEqual([`ccd-plan-action:${actionId}:priority`, `ccd-plan-action:${actionId}:title`]);
+  const [before] = await query<{ priority: string; title: string }>(`SELECT priority, title FROM "Action" WHERE id = $1`, [actionId]);
+  expect(before).toEqual({ priority: "MEDIUM", title: "Mettre à jour les postes chaque mois" });
+
+  await context.setOffline(false);
+  await expect(saveStatus(page)).toHaveText("Enregistré");
+  await expect(page.getByTestId("history")).toContainText("Priorité : moyenne → haute");
+  const [after] = await query<{ priority: string; title: string }>(`SELECT priority, title FROM "Action" WHERE id = $1`, [actionId]);
+  expect(after).toEqual({ priority: "HIGH", title: "Mettre à jour les postes et la box chaque mois" });
+  await page.reload();
+  await expect(page.getByLabel("Titre de l’action")).toHaveValue("Mettre à jour les postes et la box chaque mois");
+});
+
 test("une preuve d'un type interdit est refusée clairement", async ({ page }) => {
   test.setTimeout(90_000);
   const { plan } = await secretaryOfNewCommune(page);
