@@ -52,7 +52,7 @@ export function EvidenceFileForm({ actionId, action }: { actionId: string; actio
           type="file"
           accept="application/pdf,.pdf,image/png,.png,image/jpeg,.jpg,.jpeg"
           aria-describedby="preuve-fichier-aide"
-          className="mt-1 block"
+          className="mt-1 block w-full max-w-full"
         />
       </div>
       {localError ? (

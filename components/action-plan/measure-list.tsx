@@ -41,7 +41,7 @@ export function MeasureList({
       <ol className="space-y-4">
         {measures.map((measure, index) => (
           <li key={measure.key} data-measure={measure.key} className="rounded-lg border border-line bg-white p-5">
-            <div className="flex flex-wrap items-start justify-between gap-4">
+            <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
               <div className="min-w-0 flex-1 space-y-1">
                 <h3 className="text-lg">
                   {index + 1}. {measure.title}
@@ -49,7 +49,7 @@ export function MeasureList({
                 <p>{measure.why}</p>
                 <p className="text-sm text-ink-muted">{measure.details}</p>
               </div>
-              <div className="shrink-0">
+              <div className="sm:shrink-0">
                 {measure.actionId ? (
                   <p className="font-semibold text-success-700">
                     <span aria-hidden="true">✓ </span>Dans le plan ·{" "}

@@ -14,10 +14,15 @@ import { expectNoAxeViolation } from "./support/axe";
 import { query, unclaimedCommune, usersWithEmail } from "./support/db";
 import { expect, newPerson, test, uniqueEmail } from "./support/fixtures";
 
+/** Full-page screenshots, on a computer and on a phone, kept with the test's results. */
 async function snapshot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: "image/png" });
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    const path = testInfo.outputPath(`${name}-${width}.png`);
+    await page.screenshot({ path, fullPage: true });
+    await testInfo.attach(`${name}-${width}`, { path, contentType: "image/png" });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 /** A new person, secretary of an active commune nobody else uses; returns the plan's address. */

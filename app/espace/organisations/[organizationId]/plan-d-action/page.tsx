@@ -86,7 +86,7 @@ export default async function ActionPlanPage({ params }: Props) {
               {plan.actions.map((action) => (
                 <li key={action.id} data-action={action.id} className="rounded-lg border border-line bg-white p-5">
                   <div className="flex flex-wrap items-start justify-between gap-3">
-                    <h3 className="min-w-0 flex-1 text-lg">
+                    <h3 className="min-w-0 flex-1 basis-48 text-lg">
                       <Link href={`${href}/${action.id}`}>{action.title}</Link>
                     </h3>
                     <span className={`shrink-0 rounded-full border px-3 py-1 text-sm font-semibold ${STATUS_CLASSES[action.status]}`}>

@@ -137,12 +137,12 @@ export default async function PlanActionPage({ params }: Props) {
             </ul>
           )}
           {canManage ? (
-            <div className="grid gap-8 lg:grid-cols-2">
-              <Card className="space-y-3">
+            <div className="grid grid-cols-1 gap-8 lg:grid-cols-2">
+              <Card className="min-w-0 space-y-3">
                 <h3 className="text-lg">Joindre un fichier</h3>
                 <EvidenceFileForm actionId={action.id} action={addEvidenceFileAction} />
               </Card>
-              <Card className="space-y-3">
+              <Card className="min-w-0 space-y-3">
                 <h3 className="text-lg">Ajouter un lien</h3>
                 <EvidenceLinkForm actionId={action.id} action={addEvidenceLinkAction} />
               </Card>
