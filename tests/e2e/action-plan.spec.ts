@@ -4,6 +4,10 @@
 // and PDF exports. Each test signs in a new person, secretary of a commune of its own (written
 // in the database: the association's validation is organization-flow.spec.ts's subject), so the
 // tests share nothing and run in parallel.
+//
+// Against the embedded database, run the application with DATABASE_POOL_MAX=1: pglite-socket
+// 0.2.17 mixes up queries sent at once on several connections (electric-sql/pglite#1046), and
+// these parallel tests then fail at random with « bind message supplies N parameters… ».
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Page, TestInfo } from "@playwright/test";
