@@ -2,9 +2,11 @@
 
 // An action written freely: a title and the criteria it addresses are enough to create it; the
 // rest (owner, due date, status, evidence) is filled on its own page, saved as you go. On a
-// refusal every field keeps what was typed and shows the French message.
+// refusal every field keeps what was typed and shows the French message. Until it is created,
+// the draft is kept in this browser, so an interruption (a phone call, a closed tab) loses nothing.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
+import { useEffect } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { ActionMessage } from "@/components/forms/action-message";
 import { useAction, type ClientActionResult } from "@/components/forms/use-action";
@@ -32,11 +34,32 @@ export function NewActionForm({
     register,
     handleSubmit,
     control,
+    reset,
+    watch,
     formState: { errors },
   } = useForm<CreateActionInput>({
     resolver: zodResolver(createActionSchema),
     defaultValues: { organizationId, title: "", description: "", criteria: [], priority: "MEDIUM" },
   });
+  const draftKey = `ccd-plan-new-action:${organizationId}`;
+
+  useEffect(() => {
+    try {
+      const stored: unknown = JSON.parse(localStorage.getItem(draftKey) ?? "null");
+      if (stored && typeof stored === "object") reset({ ...(stored as CreateActionInput), organizationId });
+    } catch {
+      // No storage, or a draft from an older form: start empty.
+    }
+    const subscription = watch((values) => {
+      try {
+        localStorage.setItem(draftKey, JSON.stringify(values));
+      } catch {
+        // Private browsing or a full storage: the form still works, without the safety net.
+      }
+    });
+    return () => subscription.unsubscribe();
+  }, [draftKey, organizationId, reset, watch]);
+
   const serverErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   const titleError = errors.title?.message ?? serverErrors.title;
   const descriptionError = errors.description?.message ?? serverErrors.description;
@@ -46,7 +69,16 @@ export function NewActionForm({
     <form
       noValidate
       className="space-y-5"
-      onSubmit={handleSubmit((input) => run(input, (data) => router.push(`${actionHref}/${data.actionId}`)))}
+      onSubmit={handleSubmit((input) =>
+        run(input, (data) => {
+          try {
+            localStorage.removeItem(draftKey);
+          } catch {
+            // See above.
+          }
+          router.push(`${actionHref}/${data.actionId}`);
+        }),
+      )}
     >
       <input type="hidden" {...register("organizationId")} />
       <div>

@@ -265,6 +265,12 @@ test("le plan s'exporte en CSV (accents intacts) et en PDF", async ({ page }, te
   await writeAction(page, plan, title, 2);
   await page.goto(plan);
 
+  await test.step("un brouillon d'action survit à un rechargement", async () => {
+    await page.getByLabel("Titre de l’action").fill("Brouillon : faire le point avec le prestataire");
+    await page.reload();
+    await expect(page.getByLabel("Titre de l’action")).toHaveValue("Brouillon : faire le point avec le prestataire");
+  });
+
   await test.step("CSV : BOM, ';', colonnes attendues, accents intacts", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger le tableau (CSV)" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^plan-d-action-\d{4}-\d{2}-\d{2}\.csv$/);

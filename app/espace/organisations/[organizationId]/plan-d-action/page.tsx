@@ -149,7 +149,10 @@ export default async function ActionPlanPage({ params }: Props) {
             <h2 id="nouvelle-titre-section" className="text-2xl">
               Écrire une action
             </h2>
-            <p>Une action qui ne figure pas dans les mesures recommandées : donnez-lui un titre et les critères du questionnaire qu’elle améliore.</p>
+            <p>
+              Une action qui ne figure pas dans les mesures recommandées : donnez-lui un titre et les critères du questionnaire qu’elle améliore.
+              Ce que vous tapez reste dans ce navigateur jusqu’à la création de l’action.
+            </p>
             <NewActionForm organizationId={organizationId} choices={choices} actionHref={href} createAction={createActionAction} />
           </section>
         ) : null}
