@@ -5,7 +5,7 @@
 import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
-import { requirePermission } from "@/lib/auth/access";
+import { hasPermission, requirePermission } from "@/lib/auth/access";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import type { ActorGrants } from "@/lib/auth/grants";
 import type { Db } from "@/lib/db/create-client";
@@ -74,7 +74,14 @@ async function questionnaireQuestions(db: Db | Tx, versionId: string | null | un
     const questions = await db.question.findMany({
       where: { versionId },
       orderBy: [{ theme: { position: "asc" } }, { position: "asc" }],
-      select: { key: true, text: true, sizeBands: true, territoryKinds: true, measures: { select: { measure: { select: { key: true } } } } },
+      select: {
+        key: true,
+        text: true,
+        sizeBands: true,
+        territoryKinds: true,
+        theme: { select: { key: true, title: true } },
+        measures: { select: { measure: { select: { key: true } } } },
+      },
     });
     if (questions.length > 0) {
       return questions.map(({ measures, ...question }) => ({ ...question, measureKeys: measures.map((link) => link.measure.key) }));
@@ -84,6 +91,7 @@ async function questionnaireQuestions(db: Db | Tx, versionId: string | null | un
     theme.questions.map((question) => ({
       key: question.key,
       text: question.text,
+      theme: { key: theme.key, title: theme.title },
       sizeBands: question.sizeBands,
       territoryKinds: question.territoryKinds,
       measureKeys: question.measureKeys,
@@ -164,15 +172,17 @@ const STATUS_ORDER = { IN_PROGRESS: 0, TODO: 1, DONE: 2, ABANDONED: 3 } as const
  */
 export async function getPlan(db: Db, actor: ActorGrants, organizationId: string) {
   await requirePermission(db, actor, organizationId, "plan:read");
-  const [plan, round] = await Promise.all([
+  const [plan, round, organization] = await Promise.all([
     db.actionPlan.findUnique({ where: { organizationId }, select: { id: true } }),
     currentRound(db),
+    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } }),
   ]);
   const rows = plan ? await db.action.findMany({ where: { organizationId, planId: plan.id }, select: actionSelect, orderBy: { createdAt: "asc" } }) : [];
   const actions = rows.map(toView).sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
   const rule = ruleOf(round);
   return {
     planId: plan?.id ?? null,
+    organizationName: organization.name,
     round: round ? { id: round.id, year: round.year } : null,
     rule,
     completeness: planCompleteness(actions, rule),
@@ -183,7 +193,8 @@ export async function getPlan(db: Db, actor: ActorGrants, organizationId: string
 /**
  * The questions an action can address, in questionnaire order, for the criteria field and for
  * showing criteria by their text. `applicable` marks the questions asked of this territory (its
- * size and kind): the form shows them first; the others remain allowed.
+ * size and kind): the form shows them first; the others remain allowed. `theme` lets the form
+ * group them as the questionnaire does.
  */
 export async function listCriteriaChoices(db: Db, actor: ActorGrants, organizationId: string) {
   await requirePermission(db, actor, organizationId, "plan:read");
@@ -193,7 +204,39 @@ export async function listCriteriaChoices(db: Db, actor: ActorGrants, organizati
   ]);
   const context = { sizeBand: sizeBandFor(organization.territory.population), territoryKind: organization.territory.kind };
   const questions = await questionnaireQuestions(db, round?.questionnaireVersionId);
-  return questions.map((question) => ({ key: question.key, text: question.text, applicable: isApplicable(question, context) }));
+  return questions.map((question) => ({ key: question.key, text: question.text, theme: question.theme, applicable: isApplicable(question, context) }));
+}
+
+/** Whether the person may change this organization's plan (pages show edit controls or not). */
+export async function canManagePlan(db: Db, actor: ActorGrants, organizationId: string): Promise<boolean> {
+  await requirePermission(db, actor, organizationId, "plan:read");
+  return hasPermission(db, actor, organizationId, "plan:manage");
+}
+
+/** The people a manager may choose as owner: the organization's members, each once, by name. */
+export async function listOwnerChoices(db: Db, actor: ActorGrants, organizationId: string) {
+  await requirePermission(db, actor, organizationId, "plan:read");
+  const memberships = await db.membership.findMany({
+    where: { organizationId },
+    orderBy: [{ user: { name: "asc" } }, { createdAt: "asc" }],
+    select: { user: { select: { id: true, name: true, email: true } } },
+  });
+  const seen = new Map<string, { id: string; name: string }>();
+  for (const { user } of memberships) if (!seen.has(user.id)) seen.set(user.id, { id: user.id, name: user.name?.trim() || user.email });
+  return [...seen.values()];
+}
+
+/**
+ * One action for its own page. The tenant is the action's organization (returned, so the page
+ * can check it matches its address); `canManage` says whether to show the edit controls.
+ */
+export async function getAction(db: Db, actor: ActorGrants, actionId: string) {
+  const id = String(actionId);
+  const found = id.length <= 64 ? await db.action.findUnique({ where: { id }, select: { organizationId: true } }) : null;
+  if (!found) throw new AccessDeniedError();
+  await requirePermission(db, actor, found.organizationId, "plan:read");
+  const row = await db.action.findUniqueOrThrow({ where: { id }, select: actionSelect });
+  return { action: toView(row), canManage: await hasPermission(db, actor, found.organizationId, "plan:manage") };
 }
 
 type NewAction = {
@@ -536,13 +579,10 @@ export async function exportPlanCsv(db: Db, actor: ActorGrants, organizationId: 
 export async function exportPlanPdf(db: Db, actor: ActorGrants, organizationId: string) {
   const plan = await getPlan(db, actor, organizationId);
   const round = await currentRound(db);
-  const [organization, questions] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } }),
-    questionnaireQuestions(db, round?.questionnaireVersionId),
-  ]);
+  const questions = await questionnaireQuestions(db, round?.questionnaireVersionId);
   const texts = new Map(questions.map((question) => [question.key, question.text]));
   const content = await renderPlanPdf({
-    organizationName: organization.name,
+    organizationName: plan.organizationName,
     roundYear: plan.round?.year ?? null,
     rule: plan.rule,
     completeness: plan.completeness,

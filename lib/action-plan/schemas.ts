@@ -152,6 +152,24 @@ export const evidenceLinkSchema = z.object({
     .max(TITLE_MAX_LENGTH, { error: `La description de la preuve fait ${TITLE_MAX_LENGTH} caractères au plus.` }),
 });
 
+const EVIDENCE_LABEL = "Décrivez la preuve en quelques mots (par exemple « Charte signée »).";
+
+/**
+ * An evidence file as the form sends it (multipart). The size and the type are checked on the
+ * bytes by evidence-file.ts; here only that a file came with a label.
+ */
+export const evidenceFileSchema = z.object({
+  actionId: idSchema("Identifiant de l'action"),
+  label: z
+    .string({ error: EVIDENCE_LABEL })
+    .trim()
+    .min(1, { error: EVIDENCE_LABEL })
+    .max(TITLE_MAX_LENGTH, { error: `La description de la preuve fait ${TITLE_MAX_LENGTH} caractères au plus.` }),
+  file: z.instanceof(File, { error: "Choisissez le fichier à joindre comme preuve." }).refine((file) => file.size > 0, {
+    error: "Choisissez le fichier à joindre comme preuve.",
+  }),
+});
+
 export type CreateActionInput = z.input<typeof createActionSchema>;
 export type UpdateActionInput = z.input<typeof updateActionSchema>;
 export type CreateActionFromMeasureInput = z.input<typeof createActionFromMeasureSchema>;

@@ -1,0 +1,159 @@
+"use client";
+
+// Evidence of an action: a file (PDF, PNG or JPEG, 10 MB at most, recognised by the server from
+// its content) or a link. The form keeps what was typed when the server refuses.
+import { useRef, useState } from "react";
+import { ActionMessage } from "@/components/forms/action-message";
+import { useAction, type ClientActionResult } from "@/components/forms/use-action";
+import { Button } from "@/components/ui/button";
+import type { EvidenceLinkInput } from "@/lib/action-plan/schemas";
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const inputClasses = "mt-1 block w-full rounded-md border-2 border-ink-muted px-3 py-2";
+
+export function EvidenceFileForm({ actionId, action }: { actionId: string; action: (input: FormData) => Promise<ClientActionResult<unknown>> }) {
+  const { run, pending, result } = useAction(action);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+
+  return (
+    <form
+      ref={form}
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        const file = data.get("file");
+        if (file instanceof File && file.size > MAX_BYTES) {
+          setLocalError("Le fichier dépasse 10 Mo : réduisez-le (par exemple « Enregistrer sous… PDF réduit ») puis réessayez.");
+          return;
+        }
+        setLocalError(null);
+        data.set("actionId", actionId);
+        run(data, () => form.current?.reset());
+      }}
+    >
+      <div>
+        <label htmlFor="preuve-fichier-libelle" className="block font-semibold">
+          Ce que montre le fichier
+        </label>
+        <input id="preuve-fichier-libelle" name="label" type="text" maxLength={200} placeholder="Par exemple : Charte signée" className={inputClasses} />
+      </div>
+      <div>
+        <label htmlFor="preuve-fichier" className="block font-semibold">
+          Fichier
+        </label>
+        <p id="preuve-fichier-aide" className="text-sm text-ink-muted">
+          PDF ou image (PNG, JPEG), 10 Mo au plus. Un document Word ou un tableur : enregistrez-le d’abord en PDF.
+        </p>
+        <input
+          id="preuve-fichier"
+          name="file"
+          type="file"
+          accept="application/pdf,.pdf,image/png,.png,image/jpeg,.jpg,.jpeg"
+          aria-describedby="preuve-fichier-aide"
+          className="mt-1 block w-full max-w-full"
+        />
+      </div>
+      {localError ? (
+        <p role="alert" className="font-semibold text-danger-700">
+          {localError}
+        </p>
+      ) : (
+        <ActionMessage result={result} />
+      )}
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Envoi…" : "Joindre le fichier"}
+      </Button>
+    </form>
+  );
+}
+
+export function EvidenceLinkForm({ actionId, action }: { actionId: string; action: (input: EvidenceLinkInput) => Promise<ClientActionResult<unknown>> }) {
+  const { run, pending, result } = useAction(action);
+  const [url, setUrl] = useState("");
+  const [label, setLabel] = useState("");
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        run({ actionId, url, label }, () => {
+          setUrl("");
+          setLabel("");
+        });
+      }}
+    >
+      <div>
+        <label htmlFor="preuve-lien-libelle" className="block font-semibold">
+          Ce que montre le lien
+        </label>
+        <input
+          id="preuve-lien-libelle"
+          type="text"
+          maxLength={200}
+          value={label}
+          onChange={(event) => setLabel(event.target.value)}
+          aria-invalid={errors.label ? true : undefined}
+          className={inputClasses}
+        />
+      </div>
+      <div>
+        <label htmlFor="preuve-lien" className="block font-semibold">
+          Adresse du lien
+        </label>
+        <input
+          id="preuve-lien"
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          value={url}
+          onChange={(event) => setUrl(event.target.value)}
+          aria-invalid={errors.url ? true : undefined}
+          className={inputClasses}
+        />
+      </div>
+      <ActionMessage result={result} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Ajout…" : "Ajouter le lien"}
+      </Button>
+    </form>
+  );
+}
+
+export function CommentForm({ actionId, action }: { actionId: string; action: (input: { actionId: string; body: string }) => Promise<ClientActionResult<unknown>> }) {
+  const { run, pending, result } = useAction(action);
+  const [body, setBody] = useState("");
+  return (
+    <form
+      noValidate
+      className="space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        run({ actionId, body }, () => setBody(""));
+      }}
+    >
+      <div>
+        <label htmlFor="commentaire" className="block font-semibold">
+          Votre commentaire
+        </label>
+        <textarea
+          id="commentaire"
+          rows={3}
+          maxLength={5000}
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+          aria-invalid={result && !result.ok ? true : undefined}
+          className={inputClasses}
+        />
+      </div>
+      <ActionMessage result={result} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Envoi…" : "Publier le commentaire"}
+      </Button>
+    </form>
+  );
+}
