@@ -12,6 +12,8 @@ import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { QUESTIONNAIRE_2026 } from "@/lib/questionnaire/content";
 import { isApplicable, sizeBandFor } from "@/lib/questionnaire/size-band";
+import { findOpenRound } from "@/lib/rounds/open-round";
+import { dateFromIso } from "@/lib/validation/date";
 import { planToCsv, type CsvAction } from "./csv";
 import { renderPlanPdf } from "./pdf";
 import { applyStatusChange, DEFAULT_PLAN_RULE, planCompleteness, type PlanRule } from "./rules";
@@ -19,7 +21,6 @@ import {
   commentSchema,
   createActionFromMeasureSchema,
   createActionSchema,
-  dateFromIso,
   evidenceLinkSchema,
   MAX_CRITERIA,
   TITLE_MAX_LENGTH,
@@ -52,14 +53,6 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   return parsed.data;
 }
 
-/** The round whose rules apply now: the open one (the latest if several), else none. */
-export async function currentRound(db: Db | Tx) {
-  return db.round.findFirst({
-    where: { status: "OPEN" },
-    orderBy: { year: "desc" },
-    select: { id: true, year: true, minPlanActions: true, minPlanCriteria: true, championMustNotBeMayor: true, questionnaireVersionId: true },
-  });
-}
 
 function ruleOf(round: { minPlanActions: number; minPlanCriteria: number } | null): PlanRule {
   return round ? { minActions: round.minPlanActions, minCriteria: round.minPlanCriteria } : DEFAULT_PLAN_RULE;
@@ -174,7 +167,7 @@ export async function getPlan(db: Db, actor: ActorGrants, organizationId: string
   await requirePermission(db, actor, organizationId, "plan:read");
   const [plan, round, organization] = await Promise.all([
     db.actionPlan.findUnique({ where: { organizationId }, select: { id: true } }),
-    currentRound(db),
+    findOpenRound(db),
     db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } }),
   ]);
   const rows = plan ? await db.action.findMany({ where: { organizationId, planId: plan.id }, select: actionSelect, orderBy: { createdAt: "asc" } }) : [];
@@ -199,7 +192,7 @@ export async function getPlan(db: Db, actor: ActorGrants, organizationId: string
 export async function listCriteriaChoices(db: Db, actor: ActorGrants, organizationId: string) {
   await requirePermission(db, actor, organizationId, "plan:read");
   const [round, organization] = await Promise.all([
-    currentRound(db),
+    findOpenRound(db),
     db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { territory: { select: { kind: true, population: true } } } }),
   ]);
   const context = { sizeBand: sizeBandFor(organization.territory.population), territoryKind: organization.territory.kind };
@@ -300,7 +293,7 @@ export async function createAction(db: Db, actor: ActorGrants, raw: CreateAction
   const input = parse(createActionSchema, raw);
   return db.$transaction(async (tx) => {
     const scope = await requireActivePlanManager(tx, actor, input.organizationId);
-    const round = await currentRound(tx);
+    const round = await findOpenRound(tx);
     await assertKnownCriteria(tx, input.criteria, round?.questionnaireVersionId);
     if (input.ownerUserId) await assertOwnerIsMember(tx, input.ownerUserId, scope.id);
     return insertAction(
@@ -335,7 +328,7 @@ export async function createActionFromMeasure(db: Db, actor: ActorGrants, raw: C
   const input = parse(createActionFromMeasureSchema, raw);
   return db.$transaction(async (tx) => {
     const scope = await requireActivePlanManager(tx, actor, input.organizationId);
-    const round = await currentRound(tx);
+    const round = await findOpenRound(tx);
     const versionId = round?.questionnaireVersionId ?? null;
     const measure = versionId
       ? await tx.recommendedMeasure.findUnique({
@@ -421,7 +414,7 @@ export async function updateAction(db: Db, actor: ActorGrants, raw: UpdateAction
     if (input.criteria !== undefined) {
       const sorted = [...input.criteria].sort();
       if (!sameList(sorted, currentCriteria)) {
-        const round = await currentRound(tx);
+        const round = await findOpenRound(tx);
         await assertKnownCriteria(tx, sorted, round?.questionnaireVersionId);
         changes.criteria = { from: currentCriteria, to: sorted };
         nextCriteria = sorted;
@@ -560,7 +553,7 @@ export async function listHistory(db: Db, actor: ActorGrants, actionId: string) 
 /** The plan as a CSV file for the council or a spreadsheet (see csv.ts). */
 export async function exportPlanCsv(db: Db, actor: ActorGrants, organizationId: string) {
   const plan = await getPlan(db, actor, organizationId);
-  const round = await currentRound(db);
+  const round = await findOpenRound(db);
   const texts = new Map((await questionnaireQuestions(db, round?.questionnaireVersionId)).map((question) => [question.key, question.text]));
   const rows: CsvAction[] = plan.actions.map((action) => ({
     title: action.title,
@@ -578,7 +571,7 @@ export async function exportPlanCsv(db: Db, actor: ActorGrants, organizationId: 
 /** The plan as a PDF for the municipal council (see pdf.ts). */
 export async function exportPlanPdf(db: Db, actor: ActorGrants, organizationId: string) {
   const plan = await getPlan(db, actor, organizationId);
-  const round = await currentRound(db);
+  const round = await findOpenRound(db);
   const questions = await questionnaireQuestions(db, round?.questionnaireVersionId);
   const texts = new Map(questions.map((question) => [question.key, question.text]));
   const content = await renderPlanPdf({

@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/auth/access";
 import type { ActorGrants } from "@/lib/auth/grants";
 import type { Db } from "@/lib/db/create-client";
 import { getAssessmentView } from "@/lib/questionnaire/answers";
-import { currentRound } from "./actions";
+import { findOpenRound } from "@/lib/rounds/open-round";
 
 export const MEASURE_MESSAGES = {
   noRound: "Aucune campagne n'est ouverte : les mesures recommandées apparaîtront avec le questionnaire de la prochaine campagne.",
@@ -31,7 +31,7 @@ export type PlanMeasure = {
  */
 export async function listPlanMeasures(db: Db, actor: ActorGrants, organizationId: string): Promise<{ measures: PlanMeasure[]; message: string | null }> {
   await requirePermission(db, actor, organizationId, "plan:read");
-  const round = await currentRound(db);
+  const round = await findOpenRound(db);
   if (!round) return { measures: [], message: MEASURE_MESSAGES.noRound };
   const assessment = await db.assessment.findUnique({ where: { organizationId_roundId: { organizationId, roundId: round.id } }, select: { id: true } });
   if (!assessment) return { measures: [], message: MEASURE_MESSAGES.noAssessment };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createActionSchema, evidenceLinkSchema, isRealDate, updateActionSchema } from "./schemas";
+import { isRealDate } from "@/lib/validation/date";
+import { createActionSchema, evidenceLinkSchema, updateActionSchema } from "./schemas";
 
 const base = { organizationId: "org1", title: "Activer la double authentification", criteria: ["mots-de-passe.mfa"] };
 

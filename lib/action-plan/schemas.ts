@@ -2,6 +2,7 @@
 // belong to the round's questionnaire and the owner to the organization is checked by the server
 // (actions.ts), which knows them.
 import { z } from "zod";
+import { isRealDate } from "@/lib/validation/date";
 import { idSchema } from "@/lib/validation/id";
 import { QUESTION_KEY_PATTERN } from "@/lib/questionnaire/content/validate";
 
@@ -12,21 +13,6 @@ export const MAX_CRITERIA = 10;
 
 const CRITERION_NOT_FOUND = "Ce critère n'existe pas dans le questionnaire : rechargez la page.";
 const DATE_INVALID = "L'échéance doit être une date réelle, au format jour/mois/année (par exemple 31/03/2026).";
-
-/** A calendar date "YYYY-MM-DD" (what <input type="date"> sends) that exists: no 31 February. */
-export function isRealDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 2000 || year > 2100) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/** "YYYY-MM-DD" to the Date Prisma stores in a @db.Date column (midnight UTC). */
-export function dateFromIso(value: string): Date {
-  return new Date(`${value}T00:00:00.000Z`);
-}
 
 /** An empty field clears the date (null); left out, it is unchanged (undefined). */
 const dueOn = z.union([

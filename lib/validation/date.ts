@@ -11,6 +11,11 @@ export function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** "YYYY-MM-DD" to the Date Prisma stores in a @db.Date column (midnight UTC). */
+export function dateFromIso(value: string): Date {
+  return new Date(`${value}T00:00:00.000Z`);
+}
+
 const parisOffset = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", timeZoneName: "longOffset" });
 
 /** Minutes Paris is ahead of UTC at that instant (60 in winter, 120 in summer). */
