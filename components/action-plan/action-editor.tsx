@@ -10,27 +10,14 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ClientActionResult } from "@/components/forms/use-action";
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from "@/lib/action-plan/rules";
+import type { EditableAction } from "@/lib/action-plan/editable";
 import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, type UpdateActionInput } from "@/lib/action-plan/schemas";
 import { CriteriaPicker, type CriterionChoice } from "./criteria-picker";
 
-type Status = "TODO" | "IN_PROGRESS" | "DONE" | "ABANDONED";
-type Priority = "LOW" | "MEDIUM" | "HIGH";
+export type { EditableAction };
 
-export type EditableAction = {
-  id: string;
-  title: string;
-  description: string;
-  criteria: string[];
-  ownerUserId: string | null;
-  ownerName: string | null;
-  /** "YYYY-MM-DD" or null. */
-  dueOn: string | null;
-  priority: Priority;
-  status: Status;
-  abandonReason: string | null;
-  progress: number;
-  updatedAt: string;
-};
+type Status = EditableAction["status"];
+type Priority = EditableAction["priority"];
 
 export type SavedAction = Omit<EditableAction, "id">;
 

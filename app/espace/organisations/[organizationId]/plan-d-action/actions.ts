@@ -5,6 +5,7 @@
 // permission on the organization of the action touched (or receiving the new action).
 import { runAction } from "@/lib/auth/action";
 import { getDb } from "@/lib/db/client";
+import { toEditableAction } from "@/lib/action-plan/editable";
 import { addComment, addEvidenceLink, createAction, createActionFromMeasure, updateAction } from "@/lib/action-plan/actions";
 import { addEvidenceFile } from "@/lib/action-plan/evidence-file";
 import {
@@ -44,19 +45,7 @@ export async function updateActionAction(input: UpdateActionInput) {
     return {
       changed,
       conflict: conflict ? { by: conflict.by, at: conflict.at.toISOString() } : null,
-      action: {
-        title: action.title,
-        description: action.description,
-        criteria: action.criteria,
-        ownerUserId: action.ownerUserId,
-        ownerName: action.ownerName,
-        dueOn: action.dueOn ? action.dueOn.toISOString().slice(0, 10) : null,
-        priority: action.priority,
-        status: action.status,
-        abandonReason: action.abandonReason,
-        progress: action.progress,
-        updatedAt: action.updatedAt.toISOString(),
-      },
+      action: toEditableAction(action),
     };
   });
 }

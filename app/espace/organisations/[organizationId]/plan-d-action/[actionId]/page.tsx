@@ -15,6 +15,7 @@ import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from "@/lib/action-plan/rules";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { toEditableAction } from "@/lib/action-plan/editable";
 import { addCommentAction, addEvidenceFileAction, addEvidenceLinkAction, updateActionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Action du plan" };
@@ -62,20 +63,7 @@ export default async function PlanActionPage({ params }: Props) {
           </h2>
           {canManage ? (
             <ActionEditor
-              action={{
-                id: action.id,
-                title: action.title,
-                description: action.description,
-                criteria: action.criteria,
-                ownerUserId: action.ownerUserId,
-                ownerName: action.ownerName,
-                dueOn: action.dueOn ? action.dueOn.toISOString().slice(0, 10) : null,
-                priority: action.priority,
-                status: action.status,
-                abandonReason: action.abandonReason,
-                progress: action.progress,
-                updatedAt: action.updatedAt.toISOString(),
-              }}
+              action={toEditableAction(action)}
               choices={choices}
               members={members}
               saveAction={updateActionAction}
