@@ -2,7 +2,7 @@
 // the statements it sends and the time it takes, without HTTP. Needs the bench users
 // (run `npm run bench:autosave` once) and BENCH_DATABASE_URL or DATABASE_URL.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { actorFromSessionToken, loadActor } from "@/lib/auth/actor";
+import { actorFromSessionToken } from "@/lib/auth/actor";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { saveAnswer } from "@/lib/questionnaire/answers";
 import { QUESTIONNAIRE_2026 } from "@/lib/questionnaire/content";
@@ -42,5 +42,4 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 console.log(`\nactor: ${actorStatements} statements, median ${median(timings.actor.slice(20))} ms`);
 console.log(`save:  ${saveStatements} statements, median ${median(timings.save.slice(20))} ms`);
 await db.session.delete({ where: { id: session.id } });
-void loadActor;
 await db.$disconnect();
