@@ -30,11 +30,13 @@ describe("the actor of a request (getActor)", () => {
     await db.session.create({ data: { sessionToken: "several-roles", userId: user.id, expires: inAnHour() } });
 
     const actor = await expectSame("several-roles");
-    expect(actor?.memberships.map((membership) => [membership.role, membership.organizationStatus])).toEqual([
-      ["EPCI_REFERENT", "PENDING"],
-      ["SECRETARY", "ACTIVE"],
-      ["MAYOR", "ACTIVE"],
-    ]);
+    expect(actor).toMatchObject({
+      memberships: [
+        { role: "EPCI_REFERENT", organizationStatus: "PENDING" },
+        { role: "SECRETARY", organizationStatus: "ACTIVE" },
+        { role: "MAYOR", organizationStatus: "ACTIVE" },
+      ],
+    });
     expect(actor?.associationRoles).toHaveLength(2);
   });
 
