@@ -8,8 +8,10 @@ import { permissionsOn, type ActorGrants } from "@/lib/auth/grants";
 import type { Db } from "@/lib/db/create-client";
 import { Prisma } from "@/lib/db/generated/client";
 import { saveAnswerSchema, type SaveAnswerInput } from "./schemas";
-import { prioritizeMeasures, scoreAssessment, type AnswerState, type ScorableTheme } from "./scoring";
+import type { AssessmentStatus, RoundStatus, SizeBand, TerritoryKind } from "@/lib/db/generated/enums";
+import { prioritizeMeasures, scoreAssessment, type AnswerState } from "./scoring";
 import { isApplicable, SIZE_BAND_LABELS, sizeBandFor, type ApplicabilityContext } from "./size-band";
+import { loadVersionStructure, type StructureOption, type VersionStructure } from "./structure";
 import { loadVersionContent } from "./versions";
 
 type Tx = Prisma.TransactionClient;
@@ -106,28 +108,32 @@ export async function getOrStartAssessment(db: Db, actor: ActorGrants, organizat
   }
 }
 
-/** Only what scoring needs: themes, questions, option scores (three statements). */
-async function loadScorable(db: Db | Tx, versionId: string): Promise<ScorableTheme[]> {
-  return db.questionnaireTheme.findMany({
-    where: { versionId },
-    orderBy: { position: "asc" },
-    select: {
-      key: true,
-      title: true,
-      questions: {
-        orderBy: { position: "asc" },
-        select: { key: true, weight: true, sizeBands: true, territoryKinds: true, options: { select: { key: true, score: true } } },
-      },
-    },
-  });
+/** The assessment fields completion needs; read under the lock of the transaction that saves. */
+type CompletionTarget = {
+  id: string;
+  organizationId: string;
+  status: AssessmentStatus;
+  score: number | null;
+  sizeBand: SizeBand;
+  territoryKind: TerritoryKind;
+};
+
+/** Answers as scoring reads them, by key, from rows holding ids (the structure maps one to the other). */
+function answerStates(structure: VersionStructure, rows: readonly { questionId: string; optionId: string | null; dontKnow: boolean }[]): AnswerState[] {
+  const states: AnswerState[] = [];
+  for (const row of rows) {
+    const question = structure.questionsById.get(row.questionId);
+    if (!question) continue; // not in this version: scoring would ignore it anyway
+    states.push({ questionKey: question.key, optionKey: row.optionId === null ? null : (structure.optionsById.get(row.optionId)?.key ?? null), dontKnow: row.dontKnow });
+  }
+  return states;
 }
 
-async function loadAnswerStates(db: Db | Tx, assessmentId: string): Promise<AnswerState[]> {
-  const rows = await db.answer.findMany({
-    where: { assessmentId },
-    select: { dontKnow: true, question: { select: { key: true } }, option: { select: { key: true } } },
-  });
-  return rows.map((row) => ({ questionKey: row.question.key, optionKey: row.option?.key ?? null, dontKnow: row.dontKnow }));
+async function requireStructure(db: Db | Tx, versionId: string): Promise<VersionStructure> {
+  const structure = await loadVersionStructure(db, versionId);
+  // Foreign keys make this impossible; say so plainly rather than score against nothing.
+  if (!structure) throw new Error(`Questionnaire version ${versionId} not found`);
+  return structure;
 }
 
 /**
@@ -140,8 +146,16 @@ export async function completeIfAllAnswered(tx: Db | Tx, assessmentId: string) {
     where: { id: assessmentId },
     select: { id: true, organizationId: true, versionId: true, status: true, score: true, sizeBand: true, territoryKind: true },
   });
-  const [themes, answers] = await Promise.all([loadScorable(tx, assessment.versionId), loadAnswerStates(tx, assessment.id)]);
-  const result = scoreAssessment(themes, answers, assessment);
+  const [structure, rows] = await Promise.all([
+    requireStructure(tx, assessment.versionId),
+    tx.answer.findMany({ where: { assessmentId }, select: { questionId: true, optionId: true, dontKnow: true } }),
+  ]);
+  return settleCompletion(tx, assessment, structure, answerStates(structure, rows));
+}
+
+/** The status and score that follow from these answers, written when they change (with their audit event). */
+async function settleCompletion(tx: Db | Tx, assessment: CompletionTarget, structure: VersionStructure, answers: AnswerState[]) {
+  const result = scoreAssessment(structure.themes, answers, assessment);
   const { complete } = result.completion;
   let status = assessment.status;
 
@@ -150,6 +164,7 @@ export async function completeIfAllAnswered(tx: Db | Tx, assessmentId: string) {
     await tx.assessment.update({
       where: { id: assessment.id },
       data: first ? { status: "COMPLETED", completedAt: new Date(), score: result.overall } : { score: result.overall },
+      select: { id: true },
     });
     if (first) {
       await recordAudit(tx, {
@@ -163,7 +178,7 @@ export async function completeIfAllAnswered(tx: Db | Tx, assessmentId: string) {
     }
     status = "COMPLETED";
   } else if (!complete && assessment.status === "COMPLETED") {
-    await tx.assessment.update({ where: { id: assessment.id }, data: { status: "IN_PROGRESS", completedAt: null, score: null } });
+    await tx.assessment.update({ where: { id: assessment.id }, data: { status: "IN_PROGRESS", completedAt: null, score: null }, select: { id: true } });
     await recordAudit(tx, { actorId: null, organizationId: assessment.organizationId, action: "assessment.reopened", targetType: "Assessment", targetId: assessment.id });
     status = "IN_PROGRESS";
   }
@@ -193,6 +208,10 @@ export type SaveAnswerResult = {
  * committed answers). Fields left out keep their stored value: saving a comment never
  * overwrites the option a colleague just chose, and two people on different questions never
  * conflict.
+ *
+ * Kept short because it runs on every answer (README: "Autosave latency"): the permission and
+ * the version's structure (cached once published) are resolved before the transaction, which
+ * holds only the lock, the answers, the write and the completion.
  */
 export async function saveAnswer(db: Db, actor: ActorGrants, raw: SaveAnswerInput): Promise<SaveAnswerResult> {
   // Parsed again here: the domain does not trust its callers to have used the shared schema.
@@ -203,35 +222,41 @@ export async function saveAnswer(db: Db, actor: ActorGrants, raw: SaveAnswerInpu
   }
   const input = parsed.data;
 
+  // Organization, version, size band and kind are set when the assessment starts and never change.
+  const target = await db.assessment.findUnique({
+    where: { id: input.assessmentId },
+    select: { id: true, organizationId: true, versionId: true, sizeBand: true, territoryKind: true },
+  });
+  if (!target) throw new AccessDeniedError();
+  // Independent reads side by side. Nothing is written, and nothing is returned, unless the
+  // permission check passes.
+  const [, structure, author] = await Promise.all([
+    requirePermission(db, actor, target.organizationId, "assessment:answer"),
+    requireStructure(db, target.versionId),
+    db.user.findUnique({ where: { id: actor.userId }, ...personSelect }),
+  ]);
+
   return db.$transaction(async (tx) => {
-    const found = await tx.assessment.findUnique({ where: { id: input.assessmentId }, select: { organizationId: true } });
-    if (!found) throw new AccessDeniedError();
-    await requirePermission(tx, actor, found.organizationId, "assessment:answer");
-    await tx.$queryRaw`SELECT 1 FROM "Assessment" WHERE "id" = ${input.assessmentId} FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<{ status: AssessmentStatus; score: number | null; roundYear: number; roundStatus: RoundStatus }[]>`
+      SELECT a."status"::text AS "status", a."score", r."year" AS "roundYear", r."status"::text AS "roundStatus"
+      FROM "Assessment" a JOIN "Round" r ON r."id" = a."roundId"
+      WHERE a."id" = ${target.id}
+      FOR UPDATE OF a`;
+    if (!locked) throw new AccessDeniedError(); // deleted in the meantime
+    if (locked.roundStatus === "CLOSED") throw new DomainError(MESSAGES.roundClosed(locked.roundYear));
 
-    const assessment = await tx.assessment.findUniqueOrThrow({
-      where: { id: input.assessmentId },
-      select: { id: true, versionId: true, sizeBand: true, territoryKind: true, round: { select: { year: true, status: true } } },
-    });
-    if (assessment.round.status === "CLOSED") throw new DomainError(MESSAGES.roundClosed(assessment.round.year));
-
-    const question = await tx.question.findUnique({
-      where: { versionId_key: { versionId: assessment.versionId, key: input.questionKey } },
-      select: { id: true, key: true, sizeBands: true, territoryKinds: true, options: { select: { id: true, key: true, label: true } } },
-    });
+    const question = structure.questionsByKey.get(input.questionKey);
     if (!question) throw new DomainError(MESSAGES.questionNotInVersion, "questionKey");
-    if (!isApplicable(question, assessment)) throw new DomainError(MESSAGES.questionNotApplicable, "questionKey");
-    let option: { id: string; key: string; label: string } | null = null;
+    if (!isApplicable(question, target)) throw new DomainError(MESSAGES.questionNotApplicable, "questionKey");
+    let option: StructureOption | null = null;
     if (typeof input.optionKey === "string") {
       option = question.options.find((candidate) => candidate.key === input.optionKey) ?? null;
       if (!option) throw new DomainError(MESSAGES.optionNotFound, "optionKey");
     }
 
-    const where = { assessmentId_questionId: { assessmentId: assessment.id, questionId: question.id } };
-    const existing = await tx.answer.findUnique({
-      where,
-      select: answerSelect,
-    });
+    // Every answer of the assessment at once (58 at most): this one, and what completion needs.
+    const rows = await tx.answer.findMany({ where: { assessmentId: target.id }, select: { questionId: true, ...storedAnswerSelect } });
+    const existing = rows.find((row) => row.questionId === question.id) ?? null;
 
     let optionId = existing?.optionId ?? null;
     let dontKnow = existing?.dontKnow ?? false;
@@ -251,19 +276,13 @@ export async function saveAnswer(db: Db, actor: ActorGrants, raw: SaveAnswerInpu
       : optionId !== null || dontKnow || comment !== null;
 
     const storedRevision = existing?.revision ?? 0;
+    const isConflict = existing !== null && input.baseRevision !== undefined && input.baseRevision !== storedRevision;
+    // Who wrote the stored answer: only read when it is shown (a conflict, or a save that changed nothing).
+    const previousAuthor =
+      existing?.answeredById && (isConflict || !changed) ? await tx.user.findUnique({ where: { id: existing.answeredById }, ...personSelect }) : null;
     const conflict: SaveAnswerResult["conflict"] =
-      existing && input.baseRevision !== undefined && input.baseRevision !== storedRevision
-        ? {
-            previous: {
-              optionKey: existing.option?.key ?? null,
-              optionLabel: existing.option?.label ?? null,
-              dontKnow: existing.dontKnow,
-              comment: existing.comment,
-              by: person(existing.answeredBy),
-              at: existing.updatedAt,
-              revision: existing.revision,
-            },
-          }
+      existing && isConflict
+        ? { previous: { ...answerValue(structure, existing), by: person(previousAuthor), at: existing.updatedAt, revision: existing.revision } }
         : null;
 
     if (!changed) {
@@ -271,45 +290,51 @@ export async function saveAnswer(db: Db, actor: ActorGrants, raw: SaveAnswerInpu
         changed: false,
         conflict,
         assessment: null,
-        answer: existing ? answerView(question.key, existing) : null,
+        answer: existing ? answerView(structure, question.key, existing, previousAuthor) : null,
       };
     }
 
     const data = { optionId, dontKnow, comment, answeredById: actor.userId };
+    const where = { assessmentId_questionId: { assessmentId: target.id, questionId: question.id } };
     const saved = await (existing
-      ? tx.answer.update({ where, data: { ...data, revision: { increment: 1 } }, select: answerSelect })
-      : tx.answer.create({ data: { ...data, assessmentId: assessment.id, questionId: question.id, revision: 1 }, select: answerSelect }));
+      ? tx.answer.update({ where, data: { ...data, revision: { increment: 1 } }, select: storedAnswerSelect })
+      : tx.answer.create({ data: { ...data, assessmentId: target.id, questionId: question.id, revision: 1 }, select: storedAnswerSelect }));
 
+    const after = [...rows.filter((row) => row !== existing), { questionId: question.id, ...saved }];
     return {
       changed: true,
       conflict,
-      assessment: await completeIfAllAnswered(tx, assessment.id),
-      answer: answerView(question.key, saved),
+      assessment: await settleCompletion(tx, { ...target, status: locked.status, score: locked.score }, structure, answerStates(structure, after)),
+      answer: answerView(structure, question.key, saved, author),
     };
   });
 }
 
-const answerSelect = {
+/** An answer's own columns; the option's words come from the version's structure, the person is read apart. */
+const storedAnswerSelect = {
   optionId: true,
-  option: { select: { key: true, label: true } },
   dontKnow: true,
   comment: true,
   revision: true,
   updatedAt: true,
-  answeredBy: personSelect,
+  answeredById: true,
 } satisfies Prisma.AnswerSelect;
 
+type StoredAnswer = Prisma.AnswerGetPayload<{ select: typeof storedAnswerSelect }>;
+
+function answerValue(structure: VersionStructure, row: StoredAnswer): AnswerValue {
+  const option = row.optionId === null ? undefined : structure.optionsById.get(row.optionId);
+  return { optionKey: option?.key ?? null, optionLabel: option?.label ?? null, dontKnow: row.dontKnow, comment: row.comment };
+}
+
 /** A stored answer as the page shows it: the value, who gave it and when. */
-function answerView(questionKey: string, row: Prisma.AnswerGetPayload<{ select: typeof answerSelect }>) {
+function answerView(structure: VersionStructure, questionKey: string, row: StoredAnswer, by: { id: string; name: string | null; email: string } | null) {
   return {
     questionKey,
-    optionKey: row.option?.key ?? null,
-    optionLabel: row.option?.label ?? null,
-    dontKnow: row.dontKnow,
-    comment: row.comment,
+    ...answerValue(structure, row),
     revision: row.revision,
     answered: row.optionId !== null || row.dontKnow,
-    by: person(row.answeredBy),
+    by: person(by),
     at: row.updatedAt,
   };
 }
