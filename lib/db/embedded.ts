@@ -41,6 +41,71 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/** What the socket server's query queue exposes (pglite-socket 0.2.x keeps it private). */
+type QueryQueue = {
+  queue: { handlerId: number; message: Uint8Array; resolve(bytes: number): void; reject(error: unknown): void; onData(data: Uint8Array): void }[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  db: PGlite;
+  processQueue(): Promise<void>;
+  clearTransactionIfNeeded(handlerId: number): Promise<void>;
+};
+
+// Messages after which a connection has no statement half-way: Sync ends an extended-protocol
+// sequence, Query is a whole simple query, Terminate closes, 0 starts a connection.
+const SEQUENCE_ENDS = new Set([0x53, 0x51, 0x58, 0x00]);
+
+/**
+ * pglite-socket runs every connection's messages on PGlite's single backend, one message at a
+ * time, keeping to one connection only while it is inside a transaction. A connection between
+ * Parse and Sync is not inside one: another connection's BEGIN or Parse then ran in between and
+ * replaced its unnamed statement ("bind message supplies 3 parameters, but prepared statement
+ * requires 2", or a query answering no row; electric-sql/pglite#1046). The queue below also
+ * keeps to a connection until its sequence ends, and never stays stuck after an error or when
+ * the connection goes away.
+ */
+function keepSequencesTogether(queryQueue: QueryQueue) {
+  let midSequence = false;
+  queryQueue.processQueue = async function processQueue(this: QueryQueue) {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const sticky = this.lastHandlerId !== null && (midSequence || this.db.isInTransaction());
+        const index = sticky ? this.queue.findIndex((item) => item.handlerId === this.lastHandlerId) : 0;
+        if (index === -1) break; // wait for that connection's next message
+        const [item] = this.queue.splice(index, 1);
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(item!.message, {
+              onRawData: (data: Uint8Array) => {
+                bytes += data.length;
+                item!.onData(data);
+              },
+            }),
+          );
+        } catch (error) {
+          midSequence = false;
+          item!.reject(error);
+          continue;
+        }
+        midSequence = !SEQUENCE_ENDS.has(item!.message[0]!);
+        this.lastHandlerId = item!.handlerId;
+        item!.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+  const clear = queryQueue.clearTransactionIfNeeded.bind(queryQueue);
+  queryQueue.clearTransactionIfNeeded = async (handlerId: number) => {
+    if (queryQueue.lastHandlerId === handlerId) midSequence = false;
+    await clear(handlerId);
+    await queryQueue.processQueue();
+  };
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Promise<EmbeddedPostgres> {
   const port = options.port ?? 0;
   // Two processes on one data folder would corrupt it: the busy port is our lock.
@@ -53,6 +118,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
     host: "127.0.0.1",
     maxConnections: options.maxConnections ?? 50,
   });
+  keepSequencesTogether((server as unknown as { queryQueue: QueryQueue }).queryQueue);
   await server.start();
   const actualPort = Number(server.getServerConn().split(":").pop());
   return {

@@ -46,11 +46,6 @@ async function main() {
     AUTH_SECRET: config.AUTH_SECRET ?? (await localAuthSecret()),
     // This machine may be offline; nothing leaves it unasked.
     NEXT_TELEMETRY_DISABLED: "1",
-    // PGlite is one backend behind the socket: several pool connections interleave their
-    // extended-protocol messages under load ("bind message supplies N parameters…",
-    // electric-sql/pglite#1046). One connection queues the queries instead; the real
-    // PostgreSQL keeps the configured pool.
-    ...(embedded && !process.env.DATABASE_POOL_MAX ? { DATABASE_POOL_MAX: "1" } : {}),
   };
   if (!dev && !existsSync(path.join(projectRoot, ".next/BUILD_ID"))) {
     log("Première exécution : construction de l'application (next build)…");
