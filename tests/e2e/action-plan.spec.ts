@@ -10,24 +10,14 @@
 // these parallel tests then fail at random with « bind message supplies N parameters… ».
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { Page, TestInfo } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { CSV_HEADER } from "@/lib/action-plan/csv";
 import { signInByEmail } from "./support/auth";
 import { expectNoAxeViolation } from "./support/axe";
 import { query, unclaimedCommune, usersWithEmail } from "./support/db";
 import { expect, newPerson, test, uniqueEmail } from "./support/fixtures";
-
-/** Full-page screenshots, on a computer and on a phone, kept with the test's results. */
-async function snapshot(page: Page, testInfo: TestInfo, name: string) {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    const path = testInfo.outputPath(`${name}-${width}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name}-${width}`, { path, contentType: "image/png" });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+import { snapshot } from "./support/snapshot";
 
 /** A new person, secretary of an active commune nobody else uses; returns the plan's address. */
 async function secretaryOfNewCommune(page: Page): Promise<{ organizationId: string; plan: string }> {
@@ -92,7 +82,7 @@ test("la secrétaire construit son plan à partir de deux mesures recommandées 
     await expect(banner(page)).toContainText("Ajoutez au moins 2 actions à votre plan.");
     await expect(page.getByText("Le plan ne contient encore aucune action.")).toBeVisible();
     await expectNoAxeViolation(page);
-    await snapshot(page, testInfo, "1-plan-vide");
+    await snapshot(page, testInfo, "1-plan-vide", [1280, 375]);
   });
 
   const measures = page.locator("li[data-measure]");
@@ -111,7 +101,7 @@ test("la secrétaire construit son plan à partir de deux mesures recommandées 
     await expect(banner(page)).toContainText("Plan complet pour la candidature");
     await expect(page.getByTestId("plan-actions").locator("li")).toHaveCount(2);
     await expectNoAxeViolation(page);
-    await snapshot(page, testInfo, "2-plan-complet");
+    await snapshot(page, testInfo, "2-plan-complet", [1280, 375]);
   });
 
   await test.step("une action créée d'une mesure est préremplie et son historique le dit", async () => {
@@ -167,7 +157,7 @@ test("une action marquée faite avec une preuve en PDF, visible dans l'historiqu
     await expect(page.getByLabel("Nom de cette personne")).toHaveValue("Informatique Services Provence");
     await expect(page.getByLabel(/^Échéance/)).toHaveValue("30/06/2026");
     await expectNoAxeViolation(page);
-    await snapshot(page, testInfo, "3-action-faite");
+    await snapshot(page, testInfo, "3-action-faite", [1280, 375]);
   });
 
   const rows = await query<{ status: string; progress: number }>(`SELECT status, progress FROM "Action" WHERE id = $1`, [actionId]);
@@ -324,7 +314,7 @@ test("un relecteur de l'association lit tout le plan, sans rien pouvoir modifier
     await expect(reviewer.page.getByRole("textbox")).toHaveCount(0);
     await expect(reviewer.page.getByRole("button", { name: /Joindre|Publier|Ajouter/ })).toHaveCount(0);
     await expectNoAxeViolation(reviewer.page);
-    await snapshot(reviewer.page, testInfo, "4-action-en-lecture");
+    await snapshot(reviewer.page, testInfo, "4-action-en-lecture", [1280, 375]);
   } finally {
     await reviewer.context.close();
   }

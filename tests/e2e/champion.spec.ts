@@ -4,22 +4,17 @@
 // page then shows the criterion met (or the refusal) and the history. Each test works on its own
 // commune, created active in the database, so runs and tests never share a Champion.
 import { randomBytes } from "node:crypto";
-import type { Page, TestInfo } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { signInByEmail, expectSignedIn } from "./support/auth";
 import { expectNoAxeViolation } from "./support/axe";
 import { query, unclaimedCommune, type Commune } from "./support/db";
 import { expect, newPerson, test, uniqueEmail } from "./support/fixtures";
 import { magicLinkIn, messagesFor, SIGN_IN_SUBJECT, waitForMessage, type ReceivedMessage } from "./support/mailbox";
 import { APP_URL } from "./support/stack-config";
+import { snapshot } from "./support/snapshot";
 
 const DESIGNATION_SUBJECT = /^Vous êtes désigné\(e\) Cyber Champion/;
 const RULE = "Le Cyber Champion ne peut être ni le maire ni le directeur des systèmes d'information (règle de la campagne)";
-
-async function snapshot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: "image/png" });
-}
 
 /** A commune validated by the association, with a secretary and a mayor (accounts not signed in yet). */
 async function activeCommune(): Promise<Commune & { organizationId: string; secretary: string; mayor: string }> {

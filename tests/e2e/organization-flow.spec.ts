@@ -2,7 +2,6 @@
 // a commune, the association's administrator validates it, the user invites a colleague who
 // joins through the e-mailed link, and a fourth person asks to join. Every e-mail goes through
 // the real SMTP server; every private page is checked with axe in the state the flow leaves it.
-import type { Page, TestInfo } from "@playwright/test";
 import { arrowDownTo, territorySearch } from "./territory-search";
 import { expectSignedIn, signInByEmail } from "./support/auth";
 import { expectNoAxeViolation } from "./support/axe";
@@ -10,18 +9,12 @@ import { forgetSignInRequests, invitationsFor, organizationIdFor, unclaimedCommu
 import { expect, newPerson, test, uniqueEmail } from "./support/fixtures";
 import { INVITATION_SUBJECT, invitationLinkIn, magicLinkIn, messagesFor, SIGN_IN_SUBJECT, waitForMessage } from "./support/mailbox";
 import { APP_URL } from "./support/stack-config";
+import { snapshot } from "./support/snapshot";
 
 const ADMIN = "admin@demo.ccd.test";
 /** Saint-Antonin-sur-Bayon, claimed by the demo data: an organization the new user has nothing to do with. */
 const DEMO_COMMUNE_CODE = "13090";
 const ACCESS_DENIED = "Vous n'avez pas accès à cette ressource, ou elle n'existe pas.";
-
-/** A full-page screenshot kept with the test's results (and in the HTML report). */
-async function snapshot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: "image/png" });
-}
 
 test("une commune adhère, est validée, invite un collègue qui la rejoint", async ({ page, browser }, testInfo) => {
   test.setTimeout(180_000);

@@ -2,11 +2,12 @@
 // a reload, kept while offline and sent once back online, two colleagues answering at once
 // losing nothing, and the results page. The e2e data survives runs: every step reads a
 // question's current answer and picks another one, so it works whatever an earlier run left.
-import type { Locator, Page, TestInfo } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { signInByEmail } from "./support/auth";
 import { expectNoAxeViolation } from "./support/axe";
 import { forgetSignInRequests, organizationIdFor } from "./support/db";
 import { expect, newPerson, test } from "./support/fixtures";
+import { snapshot } from "./support/snapshot";
 
 const SECRETARY = "secretaire@demo.ccd.test";
 const MAYOR = "maire@demo.ccd.test";
@@ -16,16 +17,6 @@ const DEMO_COMMUNE_CODE = "13090";
 // One after the other: each signs in as the same demo people, and a new sign-in link cancels
 // the previous one.
 test.describe.configure({ mode: "default" });
-
-async function snapshot(page: Page, testInfo: TestInfo, name: string) {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    const path = testInfo.outputPath(`${name}-${width}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name}-${width}`, { path, contentType: "image/png" });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 async function openQuestionnaire(page: Page, email: string) {
   await forgetSignInRequests(email);
@@ -78,7 +69,7 @@ test("la secrétaire remplit, recharge, perd la connexion : aucune réponse n'es
     await comment.blur();
     await expect(status(page)).toHaveText("Enregistré");
     await expectNoAxeViolation(page);
-    await snapshot(page, testInfo, "questionnaire");
+    await snapshot(page, testInfo, "questionnaire", [1280, 375]);
   });
 
   await test.step("après rechargement, chaque réponse est là", async () => {
@@ -164,7 +155,7 @@ test("la page de résultats montre les scores et les mesures", async ({ page }, 
   await expect(page.getByRole("table", { name: "Score sur 100 et niveau de chaque thème" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Mesures recommandées, par priorité" })).toBeVisible();
   await expectNoAxeViolation(page);
-  await snapshot(page, testInfo, "resultats");
+  await snapshot(page, testInfo, "resultats", [1280, 375]);
 });
 
 test("les résultats se téléchargent en PDF, et la synthèse Diagonal s'enregistre si c'est bien un PDF", async ({ page }, testInfo) => {

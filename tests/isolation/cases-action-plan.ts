@@ -3,8 +3,8 @@
 import { randomBytes } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 import { QUESTIONNAIRE_2026 } from "@/lib/questionnaire/content";
-import { installQuestionnaireVersion, publishInstalledVersion } from "@/lib/questionnaire/versions";
 import type { IsolationCases, PageCase } from "./case-types";
+import { openRound2026 } from "./open-round";
 import type { World } from "./world";
 
 const PLAN = "app/espace/organisations/[organizationId]/plan-d-action";
@@ -14,26 +14,6 @@ const CRITERION = QUESTIONNAIRE_2026.themes
   .flatMap((theme) => theme.questions)
   .find((question) => question.sizeBands.includes("UNDER_1000") && question.territoryKinds.includes("COMMUNE"))!.key;
 
-/** The OPEN 2026 round with the published 2026 questionnaire (installed once per database). */
-async function openRound(world: World) {
-  const { db } = world;
-  const { version } = await installQuestionnaireVersion(db, { key: "2026", title: "IMMUNITE CYBER — campagne 2026", content: QUESTIONNAIRE_2026 });
-  await publishInstalledVersion(db, version.id);
-  return db.round.upsert({
-    where: { year: 2026 },
-    update: {},
-    create: {
-      year: 2026,
-      name: "Campagne 2026",
-      status: "OPEN",
-      opensAt: new Date("2026-03-01T00:00:00Z"),
-      closesAt: new Date("2026-12-31T22:59:59Z"),
-      labelValidUntil: new Date("2027-12-31T22:59:59Z"),
-      questionnaireVersionId: version.id,
-    },
-    select: { id: true },
-  });
-}
 
 /** An action in A's plan (written directly: the case tests the endpoint, not the creation). */
 async function actionOfA(world: World, id?: string) {
@@ -66,7 +46,7 @@ async function fileEvidenceOfA(world: World) {
 }
 
 const planRoute = (suffix: string) => async (world: World) => {
-  await openRound(world);
+  await openRound2026(world);
   await actionOfA(world);
   return {
     request: { path: `/espace/organisations/${world.A.id}/plan-d-action/${suffix}`, params: { organizationId: world.A.id } },
@@ -80,7 +60,7 @@ export const ACTION_PLAN_CASES: IsolationCases = {
     permission: "plan:manage",
     // The organization comes in the input: members of B send A's id (a forged tenant).
     arrange: async (world) => {
-      await openRound(world);
+      await openRound2026(world);
       return {
         input: { organizationId: world.A.id, title: "Faire signer la charte informatique", criteria: [CRITERION], priority: "HIGH" },
         organizationId: world.A.id,
@@ -92,7 +72,7 @@ export const ACTION_PLAN_CASES: IsolationCases = {
     kind: "tenant",
     permission: "plan:manage",
     arrange: async (world) => {
-      await openRound(world);
+      await openRound2026(world);
       return { input: { organizationId: world.A.id, measureKey: QUESTIONNAIRE_2026.measures[0]!.key }, organizationId: world.A.id };
     },
   },
@@ -103,7 +83,7 @@ export const ACTION_PLAN_CASES: IsolationCases = {
     permission: "plan:manage" as const,
     // The tenant is the action's organization: members of B send A's action id.
     arrange: async (world: World) => {
-      await openRound(world);
+      await openRound2026(world);
       const { id } = await actionOfA(world);
       const change = what === "status" ? { status: "IN_PROGRESS", progress: 40 } : { dueOn: "2026-06-30", ownerName: "Le prestataire informatique" };
       return { input: { actionId: id, ...change }, organizationId: world.A.id };

@@ -26,6 +26,7 @@ import { sizeBandFor } from "@/lib/questionnaire/size-band";
 import { installQuestionnaireVersion, publishInstalledVersion } from "@/lib/questionnaire/versions";
 import type { IsolationCases } from "./case-types";
 import { ACTION_PLAN_CASES } from "./cases-action-plan";
+import { openRound2026 } from "./open-round";
 import { CHAMPION_CASES } from "./cases-champion";
 import type { World } from "./world";
 
@@ -45,23 +46,8 @@ async function joinRequest(world: World, role: "SECRETARY" | "MAYOR" | "CYBER_CH
  */
 async function assessmentOfA(world: World) {
   const { db } = world;
-  const { version } = await installQuestionnaireVersion(db, { key: "2026", title: "IMMUNITE CYBER — campagne 2026", content: QUESTIONNAIRE_2026 });
-  await publishInstalledVersion(db, version.id);
-  // Other cases open and close rounds (app/admin/campagnes): 2026 is the open one here.
-  await db.round.updateMany({ where: { status: "OPEN", year: { not: 2026 } }, data: { status: "CLOSED" } });
-  const round = await db.round.upsert({
-    where: { year: 2026 },
-    update: { status: "OPEN" },
-    create: {
-      year: 2026,
-      name: "Campagne 2026",
-      status: "OPEN",
-      opensAt: new Date("2026-03-01T00:00:00Z"),
-      closesAt: new Date("2026-12-31T22:59:59Z"),
-      labelValidUntil: new Date("2027-12-31T22:59:59Z"),
-      questionnaireVersionId: version.id,
-    },
-  });
+  const round = await openRound2026(world);
+  const versionId = round.questionnaireVersionId!;
   const territory = await db.organization.findUniqueOrThrow({ where: { id: world.A.id }, select: { territory: { select: { kind: true, population: true } } } });
   const assessment = await db.assessment.upsert({
     where: { organizationId_roundId: { organizationId: world.A.id, roundId: round.id } },
@@ -69,7 +55,7 @@ async function assessmentOfA(world: World) {
     create: {
       organizationId: world.A.id,
       roundId: round.id,
-      versionId: version.id,
+      versionId,
       sizeBand: sizeBandFor(territory.territory.population),
       territoryKind: territory.territory.kind,
     },
