@@ -8,7 +8,7 @@ import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import type { ActorGrants } from "@/lib/auth/grants";
 import type { Db } from "@/lib/db/create-client";
 import { MAX_FILE_BYTES, isReadablePdf, sha256Hex } from "@/lib/files/file-type";
-import { findOpenRound } from "./results";
+import { findOpenRound } from "@/lib/rounds/open-round";
 
 export const DIAGONAL_MAX_BYTES = MAX_FILE_BYTES;
 

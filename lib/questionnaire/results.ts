@@ -7,6 +7,7 @@ import type { ActorGrants } from "@/lib/auth/grants";
 import type { Db } from "@/lib/db/create-client";
 import { getAssessmentView, getOrStartAssessment } from "./answers";
 import type { Cost, Effort } from "@/lib/db/generated/enums";
+import { findOpenRound } from "@/lib/rounds/open-round";
 
 export type QuestionnaireView = Awaited<ReturnType<typeof getAssessmentView>>;
 
@@ -14,11 +15,6 @@ export type OpenQuestionnaire =
   | { kind: "ready"; view: QuestionnaireView }
   /** No round is open, or it cannot be started (no published version, not started yet): a French message. */
   | { kind: "unavailable"; message: string };
-
-/** The yearly round currently open, if any (one at a time in practice: the latest wins). */
-export async function findOpenRound(db: Db) {
-  return db.round.findFirst({ where: { status: "OPEN" }, orderBy: { year: "desc" }, select: { id: true, year: true, name: true } });
-}
 
 /**
  * The organization's questionnaire for the open round. The permission is checked on the
