@@ -13,6 +13,7 @@ import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from "@/lib/action-plan/rules";
 import type { EditableAction } from "@/lib/action-plan/editable";
 import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, type UpdateActionInput } from "@/lib/action-plan/schemas";
 import { CriteriaPicker, type CriterionChoice } from "./criteria-picker";
+import { inputClasses } from "@/components/forms/form-field";
 
 export type { EditableAction };
 
@@ -157,8 +158,6 @@ function store(actionId: string, group: Group, patch: Patch | null) {
 function pendingLabel(count: number) {
   return count === 1 ? "1 modification en attente" : `${count} modifications en attente`;
 }
-
-const inputClasses = "mt-1 block w-full rounded-md border-2 border-ink-muted px-3 py-2 aria-[invalid=true]:border-danger-700";
 
 export function ActionEditor({
   action,

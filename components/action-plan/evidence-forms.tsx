@@ -2,37 +2,23 @@
 
 // Evidence of an action: a file (PDF, PNG or JPEG, 10 MB at most, recognised by the server from
 // its content) or a link. The form keeps what was typed when the server refuses.
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { ActionMessage } from "@/components/forms/action-message";
+import { inputClasses } from "@/components/forms/form-field";
 import { useAction, type ClientActionResult } from "@/components/forms/use-action";
+import { useFileUpload } from "@/components/forms/use-file-upload";
 import { Button } from "@/components/ui/button";
 import type { EvidenceLinkInput } from "@/lib/action-plan/schemas";
 
-const MAX_BYTES = 10 * 1024 * 1024;
-const inputClasses = "mt-1 block w-full rounded-md border-2 border-ink-muted px-3 py-2";
-
 export function EvidenceFileForm({ actionId, action }: { actionId: string; action: (input: FormData) => Promise<ClientActionResult<unknown>> }) {
-  const { run, pending, result } = useAction(action);
-  const [localError, setLocalError] = useState<string | null>(null);
-  const form = useRef<HTMLFormElement>(null);
+  const { onSubmit, pending, result, localError } = useFileUpload(action, {
+    tooBig: "Le fichier dépasse 10 Mo : réduisez-le (par exemple « Enregistrer sous… PDF réduit ») puis réessayez.",
+    fields: { actionId },
+    resetOnSuccess: true,
+  });
 
   return (
-    <form
-      ref={form}
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        const file = data.get("file");
-        if (file instanceof File && file.size > MAX_BYTES) {
-          setLocalError("Le fichier dépasse 10 Mo : réduisez-le (par exemple « Enregistrer sous… PDF réduit ») puis réessayez.");
-          return;
-        }
-        setLocalError(null);
-        data.set("actionId", actionId);
-        run(data, () => form.current?.reset());
-      }}
-    >
+    <form className="space-y-4" onSubmit={onSubmit}>
       <div>
         <label htmlFor="preuve-fichier-libelle" className="block font-semibold">
           Ce que montre le fichier

@@ -14,8 +14,7 @@ import { Button } from "@/components/ui/button";
 import { PRIORITY_LABELS } from "@/lib/action-plan/rules";
 import { createActionSchema, DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, type CreateActionInput } from "@/lib/action-plan/schemas";
 import { CriteriaPicker, type CriterionChoice } from "./criteria-picker";
-
-const inputClasses = "mt-1 block w-full rounded-md border-2 border-ink-muted px-3 py-2 aria-[invalid=true]:border-danger-700";
+import { inputClasses } from "@/components/forms/form-field";
 
 export function NewActionForm({
   organizationId,

@@ -43,4 +43,5 @@ export function FormField({
   );
 }
 
-export const inputClasses = "mt-1 block w-full rounded-md border-2 border-ink-muted px-3 py-2";
+/** A text field, a select: full width, the border turns red while the value is refused. */
+export const inputClasses = "mt-1 block w-full rounded-md border-2 border-ink-muted px-3 py-2 aria-[invalid=true]:border-danger-700";

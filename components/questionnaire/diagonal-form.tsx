@@ -2,12 +2,10 @@
 
 // The Gendarmerie's Diagonal summary: date and PDF. The server checks the file's content; this
 // form only spares a pointless upload of an obviously wrong file.
-import { useState } from "react";
 import { ActionMessage } from "@/components/forms/action-message";
-import { useAction, type ClientActionResult } from "@/components/forms/use-action";
+import type { ClientActionResult } from "@/components/forms/use-action";
+import { useFileUpload } from "@/components/forms/use-file-upload";
 import { Button } from "@/components/ui/button";
-
-const MAX_BYTES = 10 * 1024 * 1024;
 
 export function DiagonalForm({
   organizationId,
@@ -16,25 +14,13 @@ export function DiagonalForm({
   organizationId: string;
   action: (input: FormData) => Promise<ClientActionResult<unknown>>;
 }) {
-  const { run, pending, result } = useAction(action);
-  const [localError, setLocalError] = useState<string | null>(null);
+  const { onSubmit, pending, result, localError } = useFileUpload(action, {
+    tooBig: "Le fichier dépasse 10 Mo : réduisez-le puis réessayez.",
+    fields: { organizationId },
+  });
 
   return (
-    <form
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        const file = data.get("file");
-        if (file instanceof File && file.size > MAX_BYTES) {
-          setLocalError("Le fichier dépasse 10 Mo : réduisez-le puis réessayez.");
-          return;
-        }
-        setLocalError(null);
-        data.set("organizationId", organizationId);
-        run(data);
-      }}
-    >
+    <form className="space-y-4" onSubmit={onSubmit}>
       <div>
         <label htmlFor="diagonal-date" className="block font-semibold">
           Date du diagnostic

@@ -3,8 +3,9 @@
 import { createHash } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 
-/** 10 MB: the limit of every upload (StoredFile_size_check says the same). */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+import { MAX_FILE_BYTES } from "./limits";
+
+export { MAX_FILE_BYTES };
 
 export type FileKind = "pdf" | "png" | "jpeg";
 export type FileType = { kind: FileKind; mimeType: string; extension: string };
