@@ -61,5 +61,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "round.created": "Campagne préparée",
   "round.opened": "Campagne ouverte",
   "round.closed": "Campagne close",
+  "label.awarded": "Label obtenu (candidature approuvée et cotisation réglée)",
   "demo.seeded": "Données de démonstration créées",
 };

@@ -1,0 +1,15 @@
+// Criterion 4 of the label, as the candidacy and the label award read it: the dues of the round
+// are paid. The dues feature owns how they become paid; this is the one definition of "paid".
+import type { Db } from "@/lib/db/create-client";
+import type { Prisma } from "@/lib/db/generated/client";
+
+export type DuesCriterion = { met: boolean; paidAt: Date | null; amountCents: number | null; invoiceNumber: string | null };
+
+export async function duesCriterionOf(db: Db | Prisma.TransactionClient, organizationId: string, roundId: string): Promise<DuesCriterion> {
+  const dues = await db.dues.findUnique({
+    where: { organizationId_roundId: { organizationId, roundId } },
+    select: { status: true, paidAt: true, amountCents: true, invoiceNumber: true },
+  });
+  const met = dues?.status === "PAID";
+  return { met, paidAt: met ? (dues?.paidAt ?? null) : null, amountCents: dues?.amountCents ?? null, invoiceNumber: dues?.invoiceNumber ?? null };
+}
