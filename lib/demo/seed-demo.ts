@@ -31,7 +31,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 /** Dues for the demo round, in euros, by kind and population (upper bound exclusive). */
-const DEMO_DUES_TIERS = [
+export const DEMO_DUES_TIERS = [
   { territoryKind: "COMMUNE", minPopulation: 0, maxPopulation: 1000, amountCents: 5_000 },
   { territoryKind: "COMMUNE", minPopulation: 1000, maxPopulation: 3500, amountCents: 10_000 },
   { territoryKind: "COMMUNE", minPopulation: 3500, maxPopulation: 10000, amountCents: 20_000 },
@@ -62,7 +62,8 @@ export async function seedDemo(db: Db): Promise<{ roundYear: number; accounts: s
       create: {
         year: DEMO_ROUND_YEAR,
         name: `Campagne ${DEMO_ROUND_YEAR}`,
-        status: "OPEN",
+        // Prepared first: its dues tiers can only be set while the round is a draft (trigger).
+        status: "DRAFT",
         opensAt: new Date(`${DEMO_ROUND_YEAR}-03-01T00:00:00Z`),
         closesAt: new Date(`${DEMO_ROUND_YEAR}-12-31T22:59:59Z`),
         labelValidUntil: new Date(`${DEMO_ROUND_YEAR + 1}-12-31T22:59:59Z`),
@@ -75,6 +76,7 @@ export async function seedDemo(db: Db): Promise<{ roundYear: number; accounts: s
         create: { roundId: round.id, ...tier },
       });
     }
+    await tx.round.updateMany({ where: { id: round.id, status: "DRAFT" }, data: { status: "OPEN" } });
 
     const validatedAt = new Date();
     const admin = await tx.user.upsert({
