@@ -9,7 +9,7 @@ const optionalText = (max: number, message: string) =>
     .string()
     .trim()
     .max(max, { error: message })
-    .optional()
+    .nullish()
     .transform((value) => (value ? value : null));
 
 export const billingDetailsSchema = z.object({
@@ -87,3 +87,20 @@ export type SaveTiersInput = z.input<typeof saveTiersSchema>;
 
 export const confirmMatchSchema = z.object({ lineId: id, duesId: id });
 export const lineIdSchema = z.object({ lineId: id });
+
+export const statementUploadSchema = z.object({
+  file: z.instanceof(File, { error: "Choisissez le fichier CSV du relevé." }).refine((file) => file.size > 0, { error: "Le fichier choisi est vide : exportez de nouveau le relevé." }),
+});
+
+/** The board's filters as they come in the address (anything else is ignored). */
+export const boardFiltersSchema = z.object({
+  campagne: z.string().max(64).optional().catch(undefined),
+  statut: z.enum(["TO_ISSUE", "ISSUED", "PARTIAL", "PAID", "OVERDUE", "CANCELLED"]).optional().catch(undefined),
+  departement: z
+    .string()
+    .regex(/^[0-9AB]{2,3}$/)
+    .optional()
+    .catch(undefined),
+  type: z.enum(["COMMUNE", "EPCI"]).optional().catch(undefined),
+  moyen: z.enum(["TRANSFER", "CARD"]).optional().catch(undefined),
+});
