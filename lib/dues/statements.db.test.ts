@@ -100,7 +100,8 @@ describe("the treasurer's board", () => {
     expect(csv).toContain(";50,00;");
     expect(csv).toMatch(/\d{2}\/\d{2}\/\d{4}/);
 
-    const history = (await duesHistory(db, secretary, organization.id))!;
+    await expect(duesHistory(db, secretary, organization.id)).rejects.toBeInstanceOf(AccessDeniedError);
+    const history = (await duesHistory(db, treasurer, organization.id))!;
     expect(history.dues[0]!.invoices).toHaveLength(1);
   });
 });

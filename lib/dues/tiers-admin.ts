@@ -18,6 +18,7 @@ export async function tiersOfRound(db: Db | Prisma.TransactionClient, roundId: s
 /** The editor's page: the round, its tiers, and whether they can still change. */
 export async function tiersEditorOf(db: Db, actor: ActorGrants, roundId: string) {
   requireAssociationPermission(actor, "round:manage");
+  if (typeof roundId !== "string" || roundId.length === 0 || roundId.length > 64) return null;
   const round = await db.round.findUnique({ where: { id: roundId }, select: { id: true, year: true, name: true, status: true } });
   if (!round) return null;
   return { round, tiers: await tiersOfRound(db, round.id), editable: round.status === "DRAFT" };

@@ -137,8 +137,10 @@ export function boardCsv(rows: BoardRow[]): string {
   return `\ufeff${stringify([header, ...body], { delimiter: ";", record_delimiter: "\r\n" })}`;
 }
 
-/** One organization's invoices, credit notes and payments, every round. */
+/** One organization's invoices, credit notes and payments, every round (the treasurer's page). */
 export async function duesHistory(db: Db, actor: ActorGrants, organizationId: string) {
+  requireAssociationPermission(actor, "dues:read");
+  if (typeof organizationId !== "string" || organizationId.length === 0 || organizationId.length > 64) return null;
   await requirePermission(db, actor, organizationId, "dues:read");
   const organization = await db.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true } });
   if (!organization) return null;

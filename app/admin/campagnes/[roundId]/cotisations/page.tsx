@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { TiersEditor } from "@/components/dues/tiers-editor";
 import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
@@ -21,7 +20,18 @@ export default async function RoundTiersPage({ params }: Props) {
   const { roundId } = await params;
   const actor = await requireActorOrRedirect(`/admin/campagnes/${roundId}/cotisations`);
   const editor = await orNotFound(tiersEditorOf(getDb(), actor, roundId));
-  if (!editor) notFound();
+  if (!editor) {
+    return (
+      <>
+        <PageHeader title="Barème des cotisations" />
+        <Container className="py-10">
+          <p>
+            Cette campagne n’existe pas. <Link href="/admin/campagnes">Retour aux campagnes</Link>
+          </p>
+        </Container>
+      </>
+    );
+  }
   const { round, tiers, editable } = editor;
   return (
     <>

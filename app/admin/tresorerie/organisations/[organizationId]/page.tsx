@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CancelInvoiceForm, TransferForm } from "@/components/dues/treasurer-forms";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
@@ -24,7 +23,18 @@ export default async function OrganizationDuesPage({ params }: Props) {
   const { organizationId } = await params;
   const actor = await requireActorOrRedirect(`/admin/tresorerie/organisations/${organizationId}`);
   const history = await orNotFound(duesHistory(getDb(), actor, organizationId));
-  if (!history) notFound();
+  if (!history) {
+    return (
+      <>
+        <PageHeader title="Organisation introuvable" />
+        <Container className="py-10">
+          <p>
+            Cette organisation n’existe pas. <Link href="/admin/tresorerie">Retour à la trésorerie</Link>
+          </p>
+        </Container>
+      </>
+    );
+  }
   // Recording is association work: the treasurer's role, not a member's reading permission.
   const canRecord = associationPermissions(actor).has("dues:record");
   return (
