@@ -2,6 +2,7 @@
 // Idempotent; switched off in production (SEED_DEMO=false, default when APP_ENV=production).
 import type { Db } from "@/lib/db/create-client";
 import type { AssociationRole, OrganizationRole } from "@/lib/db/generated/client";
+import { seedDuesDemo } from "./seed-dues";
 
 export const DEMO_ROUND_YEAR = 2026;
 
@@ -139,7 +140,11 @@ export async function seedDemo(db: Db): Promise<{ roundYear: number; accounts: s
     await tx.auditEvent.create({
       data: { action: "demo.seeded", actorId: admin.id, data: { roundYear: DEMO_ROUND_YEAR } },
     });
-  });
+    // Some thirty statements on the embedded database: on a loaded machine they exceed Prisma's 5 s.
+  }, { timeout: 30_000, maxWait: 30_000 });
+
+  // Dues (issue 11): Saint-Antonin's invoice to pay, Meyreuil paid by transfer.
+  await seedDuesDemo(db);
 
   return { roundYear: DEMO_ROUND_YEAR, accounts: DEMO_ACCOUNTS.map((account) => account.email) };
 }
