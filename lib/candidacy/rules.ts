@@ -3,7 +3,17 @@
 import type { CandidacyStatus } from "@/lib/db/generated/enums";
 import { CRITERION_TITLES, type CriterionKey } from "./snapshot";
 
+/**
+ * What the submission requires of each criterion. The dues count once the invoice is issued:
+ * a commune pays through its public accountant weeks later, so the association may examine the
+ * file meanwhile; the label itself waits for the payment (lib/label/award.ts).
+ */
 export type CriteriaMet = Record<CriterionKey, boolean>;
+
+/** Criterion 4 at submission: paid, or invoiced and waiting for the public accountant. */
+export function duesAllowSubmission(dues: { met: boolean; invoiced: boolean }): boolean {
+  return dues.met || dues.invoiced;
+}
 
 const dayFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
@@ -15,7 +25,7 @@ export const SUBMISSION_MESSAGES = {
   rejected: "La candidature a été refusée pour cette campagne : la décision est définitive jusqu’à la prochaine campagne.",
   notActive: "La candidature pourra être déposée une fois l’adhésion validée par l’association.",
   lapsed: (missing: CriterionKey[]) =>
-    `Le dossier n’est plus complet : ${missing.map((key) => `« ${CRITERION_TITLES[key]} »`).join(", ")} ${missing.length > 1 ? "ne sont plus remplis" : "n’est plus rempli"}. Complétez ${missing.length > 1 ? "ces critères" : "ce critère"} puis déposez de nouveau : rien n’a été envoyé.`,
+    `Le dossier n’est plus complet : ${missing.map((key) => `« ${CRITERION_TITLES[key]} »`).join(", ")} ${missing.length > 1 ? "ne sont plus remplis" : "n’est plus rempli"}${missing.includes("dues") ? " (la facture de cotisation doit au moins être émise)" : ""}. Complétez ${missing.length > 1 ? "ces critères" : "ce critère"} puis déposez de nouveau : rien n’a été envoyé.`,
 };
 
 /** The criteria not met, in the order of the label. */

@@ -19,7 +19,7 @@ import { sizeBandFor } from "@/lib/questionnaire/size-band";
 import { findOpenRound, type OpenRound } from "@/lib/rounds/open-round";
 import { buildSnapshot } from "./build-snapshot";
 import { labelCriteriaOf } from "./criteria";
-import { SUBMISSION_MESSAGES, canWithdraw, submissionRefusal } from "./rules";
+import { SUBMISSION_MESSAGES, canWithdraw, duesAllowSubmission, submissionRefusal } from "./rules";
 import { ATTACHMENT_LABEL_MAX_LENGTH, NOTE_MAX_LENGTH } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -199,10 +199,37 @@ export async function submitCandidacy(db: Db, actor: Actor, input: { organizatio
       status: existing?.status ?? null,
       now: submittedAt,
       closesAt: round.closesAt,
-      criteria: { questionnaire: criteria.questionnaire.met, plan: criteria.plan.complete, champion: criteria.champion.met, dues: criteria.dues.met },
+      criteria: {
+        questionnaire: criteria.questionnaire.met,
+        plan: criteria.plan.complete,
+        champion: criteria.champion.met,
+        dues: duesAllowSubmission({ met: criteria.dues.met, invoiced: await duesInvoiced(tx, scope.id, round.id) }),
+      },
     });
     if (refusal) throw new DomainError(refusal);
-    const candidacy = existing ?? (await ensureCandidacy(tx, scope.id, round));
+    return freezeSubmission(tx, actor, { organizationId: scope.id, round, criteria, existing, submittedAt });
+  });
+}
+
+/** The invoice of the round's dues is issued (waiting for payment, or paid). */
+export async function duesInvoiced(tx: Db | Tx, organizationId: string, roundId: string): Promise<boolean> {
+  const dues = await tx.dues.findUnique({ where: { organizationId_roundId: { organizationId, roundId } }, select: { status: true } });
+  return dues?.status === "DUE" || dues?.status === "PAID";
+}
+
+/**
+ * The submission once every check passed, on the same transaction: the frozen revision, the
+ * candidacy's new state, the audit event and the e-mails. Exported for the demo seed only.
+ */
+export async function freezeSubmission(
+  tx: Tx,
+  actor: Actor,
+  input: { organizationId: string; round: OpenRound; criteria: Awaited<ReturnType<typeof labelCriteriaOf>>; existing: { id: string } | null; submittedAt: Date },
+) {
+  {
+    const { round, criteria, submittedAt } = input;
+    const scope = { id: input.organizationId };
+    const candidacy = await ensureCandidacy(tx, scope.id, round);
     const number = candidacy.revision + 1;
     const submittedBy = { id: actor.userId, name: actor.name ?? actor.email };
     // Renewals: the renewal feature will provide progressionForSnapshot(tx, organizationId, round);
@@ -250,7 +277,7 @@ export async function submitCandidacy(db: Db, actor: Actor, input: { organizatio
       }
     }
     return { organizationId: scope.id, candidacyId: candidacy.id, revision: number };
-  });
+  }
 }
 
 /** The mayor withdraws a submitted file before any decision; it may be completed and submitted again. */

@@ -31,6 +31,9 @@ export function conflictOf(input: {
   return null;
 }
 
+/** The criteria a reviewer judges; the dues are read from the treasurer's records. */
+export const JUDGED_CRITERIA: readonly CriterionKey[] = ["questionnaire", "plan", "champion"];
+
 export type CriterionVerdict = { met: boolean; comment: string };
 export type CriteriaVerdicts = Record<CriterionKey, CriterionVerdict>;
 
@@ -49,7 +52,9 @@ export function decisionProblem(outcome: ReviewOutcome, verdicts: CriteriaVerdic
   if (outcome === "RETURN" && comments.every((comment) => comment === "")) return DECISION_MESSAGES.returnNeedsComment;
   if (outcome === "REJECT" && reason.trim() === "") return DECISION_MESSAGES.rejectNeedsReason;
   if (outcome === "APPROVE") {
-    const unmet = CRITERION_KEYS.filter((key) => !verdicts[key].met);
+    // The dues are a fact, not a judgement: approval may come before the payment, and the
+    // label waits for it (lib/label/award.ts).
+    const unmet = JUDGED_CRITERIA.filter((key) => !verdicts[key].met);
     if (unmet.length > 0) return DECISION_MESSAGES.approveWithUnmet(unmet);
   }
   return null;
