@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/create-client";
 import { findOpenRound } from "@/lib/rounds/open-round";
 import { labelCriteriaOf, type LabelCriteria } from "./criteria";
 import { CRITERION_KEYS, CRITERION_TITLES, type CriterionKey } from "./snapshot";
+import { duesAllowSubmission, missingCriteria } from "./rules";
 
 export type ReviewerComment = { criterion: CriterionKey; title: string; met: boolean; comment: string };
 
@@ -49,7 +50,16 @@ export async function getCandidacyFile(db: Db, actor: ActorGrants, organizationI
   const mayors = await db.membership.findMany({ where: { organizationId, role: "MAYOR" }, select: { user: { select: { name: true, email: true } } } });
   const label = await db.label.findUnique({ where: { organizationId_roundId: { organizationId, roundId: round.id } }, select: { awardedAt: true, validUntil: true, revokedAt: true } });
   const lastDecision = candidacy?.decisions[0] ?? null;
+  const dues = await db.dues.findUnique({ where: { organizationId_roundId: { organizationId, roundId: round.id } }, select: { status: true } });
+  const missing = missingCriteria({
+    questionnaire: criteria.questionnaire.met,
+    plan: criteria.plan.complete,
+    champion: criteria.champion.met,
+    dues: duesAllowSubmission({ met: criteria.dues.met, invoiced: dues?.status === "DUE" || dues?.status === "PAID" }),
+  });
   return {
+    /** Criteria the submission still lacks (the dues count once invoiced). */
+    missing,
     round,
     criteria,
     candidacy,
