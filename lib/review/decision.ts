@@ -35,6 +35,7 @@ export type DecideInput = {
 
 export const DECISION_STATE_MESSAGES = {
   alreadyDecided: (what: string) => `Ce dossier ne peut plus être décidé : ${what}. Rechargez la page pour voir où il en est ; rien n’a été enregistré.`,
+  unknownRevision: "Cette version du dossier n’existe pas : rechargez la page pour lire la version déposée. Rien n’a été enregistré.",
   stale: (revision: number) =>
     `Le dossier a été déposé de nouveau (version ${revision}) pendant votre lecture : relisez ce qui a changé avant de décider. Rien n’a été enregistré.`,
 };
@@ -67,6 +68,7 @@ export async function decideCandidacy(db: Db, actor: Actor, input: DecideInput) 
     const conflict = await reviewerConflict(tx, actor.userId, candidacy.organizationId);
     if (conflict) throw new DomainError(CONFLICT_LABELS[conflict]);
     if (candidacy.status !== "SUBMITTED") throw new DomainError(DECISION_STATE_MESSAGES.alreadyDecided(STATUS_WORDS[candidacy.status] ?? "il n’attend plus de décision"));
+    if (input.revision > candidacy.revision) throw new DomainError(DECISION_STATE_MESSAGES.unknownRevision);
     if (candidacy.revision !== input.revision) throw new DomainError(DECISION_STATE_MESSAGES.stale(candidacy.revision));
     if (candidacy.assignedReviewerId && candidacy.assignedReviewerId !== actor.userId) {
       throw new DomainError(ASSIGNMENT_MESSAGES.takenBy(candidacy.assignedReviewer?.name ?? candidacy.assignedReviewer?.email ?? "un autre relecteur"));

@@ -208,6 +208,7 @@ describe("reviewing a candidacy", () => {
     const { mayor, organization, candidacyId } = await submittedFile();
     const reviewer: Actor = await associationMember(db, "REVIEWER");
     expect(await messageOf(decideCandidacy(db, reviewer, decision("nexistepas", 1, "APPROVE")))).toBe(new AccessDeniedError().message);
+    expect(await messageOf(decideCandidacy(db, reviewer, decision(candidacyId, 7, "APPROVE")))).toMatch(/version du dossier n’existe pas/);
     expect(await messageOf(releaseCandidacy(db, reviewer, { candidacyId }))).toMatch(/ne tenez pas/);
     const { withdrawCandidacy } = await import("@/lib/candidacy/submission");
     await withdrawCandidacy(db, mayor, { organizationId: organization.id });
