@@ -4,6 +4,8 @@
 import type { Db } from "@/lib/db/create-client";
 import { championEmails } from "@/lib/champion/emails";
 import { organizationEmails } from "@/lib/organizations/emails";
+import { candidacyEmails } from "@/lib/candidacy/emails";
+import { reviewEmails } from "@/lib/review/emails";
 
 /**
  * What a message is, which decides whether its recipient may turn it off: reminders can be
@@ -39,6 +41,9 @@ export const EMAIL_TEMPLATES = {
   // Issue 10: the e-mails that existed before the outbox.
   ...championEmails,
   ...organizationEmails,
+  // Candidacy and review (issue 12)
+  ...candidacyEmails,
+  ...reviewEmails,
 } satisfies Record<string, EmailTemplate<never>>;
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;
