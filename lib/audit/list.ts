@@ -63,4 +63,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "round.closed": "Campagne close",
   "label.awarded": "Label obtenu (candidature approuvée et cotisation réglée)",
   "demo.seeded": "Données de démonstration créées",
+  // Issue 10: e-mail preferences and the administrators' retry of a message.
+  "preferences.reminders_on": "Rappels par courriel activés",
+  "preferences.reminders_off": "Rappels par courriel désactivés",
+  "outbox.retried": "Nouvel envoi d'un courriel demandé",
 };

@@ -4,6 +4,7 @@
 import type { Db } from "@/lib/db/create-client";
 import { championEmails } from "@/lib/champion/emails";
 import { organizationEmails } from "@/lib/organizations/emails";
+import { notificationEmails } from "./emails";
 
 /**
  * What a message is, which decides whether its recipient may turn it off: reminders can be
@@ -39,6 +40,7 @@ export const EMAIL_TEMPLATES = {
   // Issue 10: the e-mails that existed before the outbox.
   ...championEmails,
   ...organizationEmails,
+  ...notificationEmails,
 } satisfies Record<string, EmailTemplate<never>>;
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;
