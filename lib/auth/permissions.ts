@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   "dues:record",
   "round:manage",
   "questionnaire:manage",
+  // Issue 10: the e-mails sent by the platform and the job queue's health (administrators).
+  "messages:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -87,6 +89,7 @@ export const ASSOCIATION_ROLE_PERMISSIONS: Record<AssociationRole, readonly Perm
     "questionnaire:manage",
     "candidacy:read",
     "dues:read",
+    "messages:manage",
   ],
 };
 
