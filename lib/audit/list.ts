@@ -78,4 +78,23 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "dues.statement_imported": "Relevé bancaire importé",
   "dues.bank_line_ignored": "Ligne de relevé écartée",
   "demo.seeded": "Données de démonstration créées",
+  // Candidacy and review (issue 12)
+  "candidacy.note_saved": "Mot à l'association enregistré",
+  "candidacy.attachment_added": "Pièce jointe ajoutée à la candidature",
+  "candidacy.attachment_removed": "Pièce jointe retirée de la candidature",
+  "candidacy.mayor_asked": "Demande au maire de déposer la candidature",
+  "candidacy.submitted": "Candidature déposée",
+  "candidacy.withdrawn": "Candidature retirée",
+  "review.taken": "Dossier pris par un relecteur",
+  "review.released": "Dossier rendu par le relecteur",
+  "review.assigned": "Dossier attribué à un relecteur",
+  "review.conflict_declared": "Conflit d'intérêts déclaré par un relecteur",
+  "review.approved": "Candidature acceptée",
+  "review.returned": "Candidature renvoyée pour compléments",
+  "review.rejected": "Candidature refusée",
+  "review.opinion_added": "Avis du correspondant départemental",
+  // Issue 10: e-mail preferences and the administrators' retry of a message.
+  "preferences.reminders_on": "Rappels par courriel activés",
+  "preferences.reminders_off": "Rappels par courriel désactivés",
+  "outbox.retried": "Nouvel envoi d'un courriel demandé",
 };

@@ -1,7 +1,7 @@
 // Criterion 4 of the label, as the candidacy and the label award read it: the dues of the round
-// are paid, i.e. the succeeded payments (net of refunds) reach the amount of the current invoice.
-// The dues feature keeps Dues.status equal to that (lib/dues/payments.ts); this is the one
-// definition of "paid" the other features read.
+// are paid, i.e. the succeeded payments (net of refunds) reach the amount of the current invoice:
+// lib/dues/payments.ts#settleDues keeps Dues.status PAID exactly then, and Dues.invoiceNumber the
+// current invoice's number. This is the one definition of "paid" the other features read.
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/client";
 
@@ -10,20 +10,8 @@ export type DuesCriterion = { met: boolean; paidAt: Date | null; amountCents: nu
 export async function duesCriterionOf(db: Db | Prisma.TransactionClient, organizationId: string, roundId: string): Promise<DuesCriterion> {
   const dues = await db.dues.findUnique({
     where: { organizationId_roundId: { organizationId, roundId } },
-    select: {
-      status: true,
-      paidAt: true,
-      amountCents: true,
-      paidCents: true,
-      // The current invoice: the latest one no credit note cancels.
-      invoices: { where: { kind: "INVOICE", cancelledBy: null }, orderBy: { sequence: "desc" }, take: 1, select: { number: true } },
-    },
+    select: { status: true, paidAt: true, amountCents: true, invoiceNumber: true },
   });
-  const met = dues?.status === "PAID" && dues.paidCents >= dues.amountCents;
-  return {
-    met,
-    paidAt: met ? (dues?.paidAt ?? null) : null,
-    amountCents: dues?.amountCents ?? null,
-    invoiceNumber: dues?.invoices[0]?.number ?? null,
-  };
+  const met = dues?.status === "PAID";
+  return { met, paidAt: met ? (dues?.paidAt ?? null) : null, amountCents: dues?.amountCents ?? null, invoiceNumber: dues?.invoiceNumber ?? null };
 }

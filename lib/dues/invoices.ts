@@ -56,10 +56,10 @@ async function issueInTx(tx: Tx, input: { organizationId: string; roundId: strin
   const dues = existing
     ? await tx.dues.update({
         where: { id: existing.id },
-        data: { amountCents: tier.amountCents, status: fullyPaid ? "PAID" : "DUE", paidAt: fullyPaid ? (existing.paidAt ?? issuedAt) : null },
+        data: { amountCents: tier.amountCents, invoiceNumber: number, status: fullyPaid ? "PAID" : "DUE", paidAt: fullyPaid ? (existing.paidAt ?? issuedAt) : null },
         select: { id: true },
       })
-    : await tx.dues.create({ data: { organizationId: input.organizationId, roundId: input.roundId, amountCents: tier.amountCents, issuedAt }, select: { id: true } });
+    : await tx.dues.create({ data: { organizationId: input.organizationId, roundId: input.roundId, amountCents: tier.amountCents, invoiceNumber: number, issuedAt }, select: { id: true } });
   const invoice = await tx.invoice.create({
     data: {
       number,
@@ -167,7 +167,7 @@ export async function cancelInvoice(db: Db, actor: ActorGrants, raw: { invoiceId
       },
       select: { id: true, number: true },
     });
-    await tx.dues.update({ where: { id: invoice.dues.id }, data: { status: "CANCELLED", paidAt: null } });
+    await tx.dues.update({ where: { id: invoice.dues.id }, data: { status: "CANCELLED", paidAt: null, invoiceNumber: null } });
     await recordAudit(tx, {
       actorId: actor.userId,
       organizationId,

@@ -4,11 +4,8 @@ CREATE TYPE "InvoiceKind" AS ENUM ('INVOICE', 'CREDIT_NOTE');
 -- CreateEnum
 CREATE TYPE "CheckoutStatus" AS ENUM ('OPEN', 'AWAITING_PAYMENT', 'PAID', 'FAILED');
 
--- DropIndex
-DROP INDEX "Dues_invoiceNumber_key";
-
 -- AlterTable
-ALTER TABLE "Dues" DROP COLUMN "invoiceNumber",
+ALTER TABLE "Dues" ALTER COLUMN "invoiceNumber" DROP NOT NULL,
 ADD COLUMN     "paidCents" INTEGER NOT NULL DEFAULT 0;
 
 -- AlterTable
