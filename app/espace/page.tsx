@@ -56,6 +56,11 @@ export default async function DashboardPage() {
                   <Link href="/admin/questionnaires">Versions du questionnaire</Link>
                 </li>
               ) : null}
+              {association.has("dues:read") ? (
+                <li>
+                  <Link href="/admin/tresorerie">Trésorerie : cotisations et relevés</Link>
+                </li>
+              ) : null}
               {association.has("audit:read") ? (
                 <li>
                   <Link href="/admin/journal">Journal de la plateforme</Link>

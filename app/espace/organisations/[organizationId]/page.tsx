@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CriteriaPanel } from "@/components/candidacy/criteria-panel";
+import { DuesSummary } from "@/components/dues/dues-summary";
 import { CandidacyLabelPanel } from "@/components/candidacy/label-panel";
 import { getCandidacySummary } from "@/lib/candidacy/read";
 import { ActionButton } from "@/components/forms/action-button";
@@ -102,6 +103,8 @@ export default async function OrganizationPage({ params }: Props) {
             </Card>
           </section>
         ) : null}
+
+        <DuesSummary organizationId={organization.id} />
 
         <section hidden={!can("members:read")} aria-labelledby="membres-titre" className="space-y-4">
           <h2 id="membres-titre" className="text-2xl">
