@@ -85,6 +85,9 @@ CREATE INDEX "CorrespondentOpinion_candidacyId_idx" ON "CorrespondentOpinion"("c
 CREATE INDEX "Candidacy_roundId_status_submittedAt_idx" ON "Candidacy"("roundId", "status", "submittedAt");
 
 -- CreateIndex
+CREATE INDEX "Candidacy_roundId_submittedAt_idx" ON "Candidacy"("roundId", "submittedAt");
+
+-- CreateIndex
 CREATE INDEX "Candidacy_roundId_departmentCode_submittedAt_idx" ON "Candidacy"("roundId", "departmentCode", "submittedAt");
 
 -- CreateIndex
