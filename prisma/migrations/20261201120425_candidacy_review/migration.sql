@@ -94,6 +94,12 @@ CREATE INDEX "Candidacy_roundId_departmentCode_submittedAt_idx" ON "Candidacy"("
 CREATE INDEX "Candidacy_roundId_regionCode_submittedAt_idx" ON "Candidacy"("roundId", "regionCode", "submittedAt");
 
 -- CreateIndex
+CREATE INDEX "Candidacy_roundId_territoryKind_status_submittedAt_idx" ON "Candidacy"("roundId", "territoryKind", "status", "submittedAt");
+
+-- CreateIndex
+CREATE INDEX "Candidacy_roundId_sizeBand_status_submittedAt_idx" ON "Candidacy"("roundId", "sizeBand", "status", "submittedAt");
+
+-- CreateIndex
 CREATE INDEX "Candidacy_assignedReviewerId_idx" ON "Candidacy"("assignedReviewerId");
 
 -- CreateIndex
