@@ -85,19 +85,10 @@ CREATE INDEX "CorrespondentOpinion_candidacyId_idx" ON "CorrespondentOpinion"("c
 CREATE INDEX "Candidacy_roundId_status_submittedAt_idx" ON "Candidacy"("roundId", "status", "submittedAt");
 
 -- CreateIndex
-CREATE INDEX "Candidacy_roundId_submittedAt_idx" ON "Candidacy"("roundId", "submittedAt");
-
--- CreateIndex
 CREATE INDEX "Candidacy_roundId_departmentCode_submittedAt_idx" ON "Candidacy"("roundId", "departmentCode", "submittedAt");
 
 -- CreateIndex
 CREATE INDEX "Candidacy_roundId_regionCode_submittedAt_idx" ON "Candidacy"("roundId", "regionCode", "submittedAt");
-
--- CreateIndex
-CREATE INDEX "Candidacy_roundId_territoryKind_status_submittedAt_idx" ON "Candidacy"("roundId", "territoryKind", "status", "submittedAt");
-
--- CreateIndex
-CREATE INDEX "Candidacy_roundId_sizeBand_status_submittedAt_idx" ON "Candidacy"("roundId", "sizeBand", "status", "submittedAt");
 
 -- CreateIndex
 CREATE INDEX "Candidacy_assignedReviewerId_idx" ON "Candidacy"("assignedReviewerId");
