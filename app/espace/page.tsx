@@ -61,6 +61,11 @@ export default async function DashboardPage() {
                   <Link href="/admin/journal">Journal de la plateforme</Link>
                 </li>
               ) : null}
+              {association.has("messages:manage") ? (
+                <li>
+                  <Link href="/admin/messages">Courriels et tâches de fond</Link>
+                </li>
+              ) : null}
             </ul>
           </section>
         ) : null}
@@ -105,6 +110,15 @@ export default async function DashboardPage() {
           <ButtonLink href="/espace/rejoindre" variant="secondary">
             Rejoindre une commune ou une intercommunalité
           </ButtonLink>
+        </section>
+
+        <section aria-labelledby="courriels-titre" className="space-y-3">
+          <h2 id="courriels-titre" className="text-2xl">
+            Vos courriels
+          </h2>
+          <p>
+            Rappels avant la date limite : <Link href="/espace/preferences">choisir de les recevoir ou non</Link>.
+          </p>
         </section>
 
         <section aria-labelledby="securite-titre" className="space-y-3">

@@ -78,4 +78,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "review.returned": "Candidature renvoyée pour compléments",
   "review.rejected": "Candidature refusée",
   "review.opinion_added": "Avis du correspondant départemental",
+  // Issue 10: e-mail preferences and the administrators' retry of a message.
+  "preferences.reminders_on": "Rappels par courriel activés",
+  "preferences.reminders_off": "Rappels par courriel désactivés",
+  "outbox.retried": "Nouvel envoi d'un courriel demandé",
 };

@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   "review:read",
   "review:assign",
   "review:opinion",
+  // Issue 10: the e-mails sent by the platform and the job queue's health (administrators).
+  "messages:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -129,6 +131,7 @@ export const ASSOCIATION_ROLE_PERMISSIONS: Record<AssociationRole, readonly Perm
     // Candidacy and review (issue 12): the queue, and who reviews which file.
     "review:read",
     "review:assign",
+    "messages:manage",
   ],
 };
 

@@ -6,6 +6,7 @@ import { championEmails } from "@/lib/champion/emails";
 import { organizationEmails } from "@/lib/organizations/emails";
 import { candidacyEmails } from "@/lib/candidacy/emails";
 import { reviewEmails } from "@/lib/review/emails";
+import { notificationEmails } from "./emails";
 
 /**
  * What a message is, which decides whether its recipient may turn it off: reminders can be
@@ -44,6 +45,7 @@ export const EMAIL_TEMPLATES = {
   // Candidacy and review (issue 12)
   ...candidacyEmails,
   ...reviewEmails,
+  ...notificationEmails,
 } satisfies Record<string, EmailTemplate<never>>;
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

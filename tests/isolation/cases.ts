@@ -29,6 +29,7 @@ import { ACTION_PLAN_CASES } from "./cases-action-plan";
 import { openRound2026 } from "./open-round";
 import { CHAMPION_CASES } from "./cases-champion";
 import { CANDIDACY_CASES } from "./cases-candidacy";
+import { NOTIFICATION_CASES } from "./cases-notifications";
 import type { World } from "./world";
 
 /** A pending request of a newcomer to join A with this role. */
@@ -93,6 +94,7 @@ export const CASES: IsolationCases = {
   ...ACTION_PLAN_CASES,
   ...CHAMPION_CASES,
   ...CANDIDACY_CASES,
+  ...NOTIFICATION_CASES,
   // ---- Joining ----------------------------------------------------------------------------
   "app/espace/rejoindre/actions.ts#joinTerritoryAction": [
     {

@@ -14,6 +14,7 @@ import { beginRequest, NavigationInterrupt, provideNextHeadersToCommonJs } from 
 import { ACTION_PLAN_PAGE_CASES } from "./cases-action-plan";
 import { CHAMPION_PAGE_CASES } from "./cases-champion";
 import { CANDIDACY_PAGE_CASES } from "./cases-candidacy";
+import { NOTIFICATION_PAGE_CASES } from "./cases-notifications";
 import type { PageCase } from "./case-types";
 import { buildWorld, type Person, type World } from "./world";
 
@@ -36,6 +37,7 @@ const PAGE_CASES: Record<string, PageCase> = {
   ...ACTION_PLAN_PAGE_CASES,
   ...CHAMPION_PAGE_CASES,
   ...CANDIDACY_PAGE_CASES,
+  ...NOTIFICATION_PAGE_CASES,
   "/espace": { kind: "own" },
   "/espace/rejoindre": { kind: "own" },
   "/espace/organisations/[organizationId]": { kind: "tenant", permission: "organization:read", params: (world) => ({ organizationId: world.A.id }) },
