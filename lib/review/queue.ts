@@ -26,14 +26,15 @@ export function reviewScopeOf(actor: Actor): string[] | null {
   return departments;
 }
 
-export function queueWhere(actor: Actor, roundId: string, filters: QueueFilters, now: Date): Prisma.CandidacyWhereInput {
+/**
+ * The queue's filter. Only statuses after a submission are listed (a candidacy past DRAFT always
+ * has a revision: Candidacy_revision_check), so the count runs on the (roundId, status, …)
+ * indexes alone. `hidden`: the organizations the reviewer declared a conflict with (a few).
+ */
+export function queueWhere(actor: Actor, roundId: string, filters: QueueFilters, now: Date, hidden: readonly string[] = []): Prisma.CandidacyWhereInput {
   const departments = reviewScopeOf(actor);
-  const where: Prisma.CandidacyWhereInput = {
-    roundId,
-    status: filters.statut === "tous" ? { not: "DRAFT" } : filters.statut,
-    // Reviewers see nothing of a file before its first submission.
-    revision: { gt: 0 },
-  };
+  // Reviewers see nothing of a file before its first submission: never a DRAFT.
+  const where: Prisma.CandidacyWhereInput = { roundId, status: filters.statut === "tous" ? { not: "DRAFT" } : filters.statut };
   const and: Prisma.CandidacyWhereInput[] = [];
   if (departments !== null) and.push({ departmentCode: { in: departments } });
   if (filters.departement) and.push({ departmentCode: filters.departement });
@@ -44,7 +45,7 @@ export function queueWhere(actor: Actor, roundId: string, filters: QueueFilters,
   else if (filters.attente === "7-14") where.submittedAt = { lt: new Date(now.getTime() - 7 * DAY), gte: new Date(now.getTime() - (OVERDUE_DAYS + 1) * DAY) };
   else if (filters.attente === "moins-7") where.submittedAt = { gte: new Date(now.getTime() - 7 * DAY) };
   // Declared conflicts hide the file from that reviewer.
-  and.push({ organization: { reviewConflicts: { none: { reviewerId: actor.userId } } } });
+  if (hidden.length > 0) where.organizationId = { notIn: [...hidden] };
   if (and.length > 0) where.AND = and;
   return where;
 }
@@ -53,7 +54,8 @@ export async function listReviewQueue(db: Db, actor: Actor, filters: QueueFilter
   requireAssociationPermission(actor, "review:read");
   const round = await findOpenRound(db);
   if (!round) return null;
-  const where = queueWhere(actor, round.id, filters, now);
+  const conflicts = await db.reviewConflict.findMany({ where: { reviewerId: actor.userId }, select: { organizationId: true } });
+  const where = queueWhere(actor, round.id, filters, now, conflicts.map((conflict) => conflict.organizationId));
   const [total, rows] = await Promise.all([
     db.candidacy.count({ where }),
     db.candidacy.findMany({
