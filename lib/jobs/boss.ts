@@ -12,6 +12,8 @@ export type BossOptions = {
   pollingIntervalSeconds?: number;
   /** Run the cron schedules (every worker does: pg-boss sends each slot once). */
   schedule?: boolean;
+  /** How often expired jobs (of killed workers) are taken back (default 30 s; tests make it short). */
+  maintenanceIntervalSeconds?: number;
 };
 
 /**
@@ -28,7 +30,7 @@ export function createBoss(connectionString: string, options: BossOptions = {}):
     migrate: true,
     // Expires jobs of killed workers and archives old ones; each run is locked across workers.
     supervise: true,
-    maintenanceIntervalSeconds: 30,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
     monitorStateIntervalSeconds: 60,
     schedule: options.schedule ?? true,
     // Cron slots are checked often so a schedule fires in its minute; pg-boss sends each slot once.

@@ -29,5 +29,8 @@ describe("deadline reminders", () => {
     });
     expect(sentences).toEqual([expect.stringMatching(/^Questionnaire IMMUNITE CYBER : questionnaire commencé/), "Plan d’action : Ajoutez encore 2 actions."]);
     expect(missingSentences({ questionnaire: { met: true, assessmentStatus: "COMPLETED" }, plan: { complete: true, missing: [] }, champion: { met: false } })).toHaveLength(1);
+    expect(
+      missingSentences({ questionnaire: { met: true, assessmentStatus: "COMPLETED" }, plan: { complete: true, missing: [] }, champion: { met: true }, dues: { met: false, invoiceNumber: null } }),
+    ).toEqual([expect.stringMatching(/^Cotisation : obtenez la facture/)]);
   });
 });

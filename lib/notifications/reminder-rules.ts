@@ -29,6 +29,8 @@ export type CriteriaForReminder = {
   questionnaire: { met: boolean; assessmentStatus: string | null };
   plan: { complete: boolean; missing: string[] };
   champion: { met: boolean };
+  /** Criterion 4 (lib/dues/criterion.ts). */
+  dues?: { met: boolean; invoiceNumber: string | null };
 };
 
 /** What is missing, in the criteria panel's words (components/candidacy/criteria-panel.tsx). */
@@ -44,6 +46,13 @@ export function missingSentences(criteria: CriteriaForReminder): string[] {
   if (!criteria.plan.complete) missing.push(`Plan d’action : ${criteria.plan.missing.join(" ")}`.trim());
   if (!criteria.champion.met) {
     missing.push("Cyber Champion : désignez une personne, élue ou agent, qui portera la démarche ; le critère est rempli quand elle a accepté.");
+  }
+  if (criteria.dues && !criteria.dues.met) {
+    missing.push(
+      criteria.dues.invoiceNumber
+        ? `Cotisation : la facture n° ${criteria.dues.invoiceNumber} est émise, en attente du paiement ; le label sera obtenu à réception du paiement.`
+        : "Cotisation : obtenez la facture de la cotisation annuelle, puis réglez-la par mandat administratif ou par carte.",
+    );
   }
   return missing;
 }

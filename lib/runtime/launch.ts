@@ -8,7 +8,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { env, shouldSeedDemo, EnvError } from "@/lib/config/env";
+import { shouldSeedDemo } from "@/lib/config/env";
+import { configOrExit } from "./config-or-exit";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { projectRoot } from "@/lib/db/schema-engine";
 import { ensureJobSchema } from "@/lib/jobs/worker";
@@ -19,16 +20,7 @@ const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[ccd] ${line}`);
 
 async function main() {
-  let config;
-  try {
-    config = env();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(`✖ ${error.message}\nVoir .env.example pour la liste des variables.`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = configOrExit();
 
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;

@@ -1,22 +1,13 @@
 // `npm run worker`: the background work alone (job queue and e-mail sender), for a deployment
 // that runs N web processes and M workers, on any machines reaching the same DATABASE_URL.
 // Stops gracefully on SIGTERM/SIGINT: running jobs finish, unfinished ones return to the queue.
-import { env, EnvError } from "@/lib/config/env";
+import { configOrExit } from "./config-or-exit";
 import { startConfiguredWorkers } from "./workers";
 
 const log = (line: string) => console.log(`[ccd-worker] ${line}`);
 
 async function main() {
-  let config;
-  try {
-    config = env();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(`✖ ${error.message}\nVoir .env.example pour la liste des variables.`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = configOrExit();
   if (!config.DATABASE_URL) {
     console.error(
       "✖ DATABASE_URL n'est pas définie : un worker séparé se connecte à la base de l'application.\n" +

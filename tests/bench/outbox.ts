@@ -13,7 +13,7 @@ import { OUTBOX_DEFAULTS, startOutboxWorker } from "@/lib/notifications/outbox-w
 import { startSmtpSink, type SunkMessage } from "@/tests/support/smtp-sink";
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
-const PER_TX = Number(process.env.BENCH_TX ?? 50);
+const PER_TX = Number(process.env.BENCH_TX ?? 10);
 const BATCH = Number(process.env.BENCH_BATCH ?? OUTBOX_DEFAULTS.batchSize);
 const APP_URL = "http://localhost:3000";
 const DOMAIN = "bench-outbox.ccd.test";
@@ -32,7 +32,7 @@ async function run(url: string, workers: number) {
   const running = Array.from({ length: workers }, (_, index) => {
     const workerDb: Db = createPrismaClient(url, { max: 3 });
     const transport = smtpTransport(sink.url, "bench@localhost", APP_URL, { pool: 4 });
-    const worker = startOutboxWorker({ db: workerDb, transport, appUrl: APP_URL, workerId: `bench-${workers}-${index}`, batchSize: BATCH, pollMs: 100, concurrency: 4 });
+    const worker = startOutboxWorker({ db: workerDb, transport, appUrl: APP_URL, workerId: `bench-${workers}-${index}`, batchSize: BATCH, pollMs: 100, concurrency: 8 });
     return { worker, workerDb, transport };
   });
 
@@ -50,7 +50,7 @@ async function run(url: string, workers: number) {
           idempotencyKey: `bench:${workers}:${start}:${i}`,
         });
       }
-    });
+    }, { timeout: 60_000 });
     const now = Date.now();
     for (const key of keys) committedAt.set(key, now);
   }
