@@ -2,6 +2,7 @@
 // Idempotent; switched off in production (SEED_DEMO=false, default when APP_ENV=production).
 import type { Db } from "@/lib/db/create-client";
 import type { AssociationRole, OrganizationRole } from "@/lib/db/generated/client";
+import { seedPublicDemo } from "./seed-public";
 
 export const DEMO_ROUND_YEAR = 2026;
 
@@ -138,6 +139,9 @@ export async function seedDemo(db: Db): Promise<{ roundYear: number; accounts: s
       data: { action: "demo.seeded", actorId: admin.id, data: { roundYear: DEMO_ROUND_YEAR } },
     });
   });
+
+  // Public pages (issue 15): a labelled and a revoked commune, unless another demo made labels.
+  await seedPublicDemo(db);
 
   return { roundYear: DEMO_ROUND_YEAR, accounts: DEMO_ACCOUNTS.map((account) => account.email) };
 }
