@@ -11,6 +11,9 @@ export const DEMO_PUBLIC_SERIAL = "CCD-2026-DEMO-MEYR";
 
 export async function seedPublicDemo(db: Db): Promise<void> {
   if ((await db.label.count()) > 0) return;
+  // A database without these communes (a test's few territories) gets nothing.
+  const present = await db.territory.count({ where: { code: { in: [DEMO_COMMUNES.MEYREUIL, DEMO_COMMUNES.PUYLOUBIER] } } });
+  if (present !== 2) return;
   await db.$transaction(async (tx) => {
     const round = await tx.round.findUniqueOrThrow({ where: { year: DEMO_ROUND_YEAR }, select: { id: true, labelValidUntil: true } });
     const label = async (code: string, slug: string, name: string) => {
