@@ -1,6 +1,7 @@
 // Isolation cases of the public face of the label (registry, badge, open data, header account,
 // communication kit). Same rules as cases.ts (read its header). The public routes must show
 // nothing but public facts: no organization id, no member, whoever asks.
+import { publicLabelDataChanged } from "@/lib/public/cache";
 import type { IsolationCases, PageCase, Probe } from "./case-types";
 import type { World } from "./world";
 
@@ -22,6 +23,8 @@ export async function labelOfA(world: World): Promise<{ labelId: string; serial:
   const label = await db.label.create({ data: { organizationId: world.A.id, roundId: round.id, candidacyId: candidacy.id, validUntil: round.labelValidUntil } });
   const serial = `CCD-2091-${label.id.slice(-8).toUpperCase()}`;
   await db.certificate.create({ data: { labelId: label.id, serial, pdf: new Uint8Array([37, 80, 68, 70]), sha256: "0".repeat(64) } });
+  // What issues 12 and 13 do after a label or certificate change.
+  publicLabelDataChanged();
   return { labelId: label.id, serial };
 }
 
@@ -59,6 +62,29 @@ export const PUBLIC_CASES: IsolationCases = {
       ];
     },
   },
+
+  ...Object.fromEntries(
+    (["labellisees.csv", "labellisees.json", "schema.json"] as const).map((file) => [
+      `app/donnees/${file}/route.ts#GET`,
+      {
+        kind: "public" as const,
+        why: "Open data: the territories holding a valid label and their certificate serials, published for everyone.",
+        probes: async (world: World): Promise<Probe[]> => {
+          const { serial } = await labelOfA(world);
+          return [
+            {
+              label: file,
+              request: { path: `/donnees/${file}` },
+              check: (body: unknown) => {
+                onlyPublic(file)(body);
+                if (file !== "schema.json" && !JSON.stringify(body).includes(serial)) throw new Error(`${file} ne liste pas le territoire labellisé`);
+              },
+            },
+          ];
+        },
+      },
+    ]),
+  ),
 };
 
 export const PUBLIC_PAGE_CASES: Record<string, PageCase> = {};
