@@ -85,6 +85,18 @@ export const PUBLIC_CASES: IsolationCases = {
       },
     ]),
   ),
+
+  "app/espace/organisations/[organizationId]/kit/affiche/route.ts#GET": {
+    kind: "tenant",
+    permission: "label:kit",
+    // The organization comes from the path: members of B ask for A's poster.
+    arrange: async (world) => {
+      await labelOfA(world);
+      return { request: { path: `/espace/organisations/${world.A.id}/kit/affiche`, params: { organizationId: world.A.id } }, organizationId: world.A.id };
+    },
+  },
 };
 
-export const PUBLIC_PAGE_CASES: Record<string, PageCase> = {};
+export const PUBLIC_PAGE_CASES: Record<string, PageCase> = {
+  "/espace/organisations/[organizationId]/kit": { kind: "tenant", permission: "label:kit", params: (world) => ({ organizationId: world.A.id }) },
+};

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CriteriaPanel } from "@/components/candidacy/criteria-panel";
+import { BadgeSnippetPanel } from "@/components/public/badge-snippet-panel";
 import { ActionButton } from "@/components/forms/action-button";
 import { InviteForm } from "@/components/organizations/invite-form";
 import { RoleForm } from "@/components/organizations/role-form";
@@ -73,6 +74,8 @@ export default async function OrganizationPage({ params }: Props) {
           ) : null}
           <TerritoryFacts territory={territory} />
         </section>
+
+        <BadgeSnippetPanel actor={actor} organizationId={organization.id} />
 
         {criteria ? (
           <section aria-labelledby="dossier-titre" className="space-y-3">
