@@ -22,7 +22,7 @@ export function TerritoryLabelStatus({ page }: { page: TerritoryPublicPage }) {
       <img src={`/badge/${page.code}.svg`} width={240} height={80} alt="" className="h-20 w-60 shrink-0" />
       <div className="space-y-2">
         <h2 id="label-actuel" className="text-2xl">
-          Labellisée Commune Cyber Dynamique {current.year}
+          Label Commune Cyber Dynamique {current.year}
         </h2>
         <p>
           {current.renewal ? "Label renouvelé" : "Premier label"}, décerné le {dayLabel(current.awardedOn)}, valable jusqu’au{" "}
