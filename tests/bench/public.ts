@@ -96,6 +96,8 @@ async function main() {
     { name: "registry /labellisees", path: "/labellisees", goal: 0.25 },
     { name: `territory page /territoires/${territory}`, path: `/territoires/${territory}`, goal: hasVerification ? null : 0.5 },
     { name: "home /", path: "/", goal: 0.25 },
+    // For comparison: the same registry rendered for each request (the search reads the query).
+    { name: "registry search (rendered per request)", path: "/labellisees/recherche?departement=13", goal: null },
   ];
 
   console.log(`bench:public — ${BASE_URL.origin}, ${CLIENTS} clients × ${SECONDS} s per target, territory ${territory}${serial ? `, serial ${serial}` : ""}`);
