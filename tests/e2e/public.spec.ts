@@ -34,6 +34,8 @@ async function tabTo(page: Page, matches: (element: { id: string; text: string; 
 }
 
 test("un habitant trouve une commune labellisée par son nom et par son département, au clavier, et vérifie son certificat", async ({ page }, testInfo) => {
+  // Walking the page with Tab, one key at a time, takes a while on a loaded machine.
+  test.setTimeout(120_000);
   const serial = await meyreuilSerial(page);
 
   await page.goto("/labellisees");
@@ -75,6 +77,8 @@ test("un habitant trouve une commune labellisée par son nom et par son départe
 });
 
 test("la carte : un département atteint au clavier donne le même nombre que le tableau", async ({ page }, testInfo) => {
+  // About a hundred Tab presses to reach the overseas départements.
+  test.setTimeout(120_000);
   await page.goto("/labellisees/carte");
   const focused = await tabTo(page, (element) => element.label.startsWith("Bouches-du-Rhône (13)"));
   const mapCount = Number(/: (\d+) territoire/.exec(focused.label)?.[1] ?? "0");
