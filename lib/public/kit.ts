@@ -11,9 +11,8 @@ import { verificationUrl } from "./open-data";
 import { pressRelease } from "./press-release";
 import { renderPosterPdf } from "./poster";
 import { getTerritoryPublicPage, type TerritoryLabelHistoryEntry } from "./registry";
+import { dayLabel } from "./words";
 
-const longDay = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
-const dayLabel = (day: string) => longDay.format(new Date(`${day}T12:00:00Z`));
 
 export type BadgeFile = { format: "svg" | "png"; size: BadgeSize; width: number; href: string };
 

@@ -5,7 +5,7 @@
 // lib/demo/seed-public.ts when it is absent). The serial is read from the open data.
 import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
-import { signInByEmail } from "./support/auth";
+import { expectSignedIn, signInByEmail } from "./support/auth";
 import { expectNoAxeViolation } from "./support/axe";
 import { snapshot } from "./support/snapshot";
 
@@ -142,6 +142,11 @@ test("la commune copie le code de son badge et télécharge son affiche", async 
   const serial = await meyreuilSerial(page);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signInByEmail(page, "secretaire.meyreuil@demo.ccd.test", { retour: "/espace" });
+  // Public pages are served from cache, yet the header still knows who is signed in.
+  for (const path of ["/", "/labellisees", `/territoires/${MEYREUIL}`]) {
+    await page.goto(path);
+    await expectSignedIn(page);
+  }
   await page.goto("/espace");
   await page.getByRole("link", { name: /Meyreuil/ }).first().click();
   await expect(page.getByRole("heading", { level: 2, name: "Le badge du label pour votre site internet" })).toBeVisible();

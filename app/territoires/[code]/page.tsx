@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { countLabel, dayLabel } from "@/components/public/format";
+import { countLabel, dayLabel, kindLabel } from "@/components/public/format";
 import { TerritoryLabelStatus } from "@/components/public/territory-label-status";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,8 +18,6 @@ export function generateStaticParams() {
 }
 
 type Props = { params: Promise<{ code: string }> };
-
-const epciKinds = { CC: "Communauté de communes", CA: "Communauté d’agglomération", CU: "Communauté urbaine", METRO: "Métropole" } as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await cachedTerritoryPage((await params).code);
@@ -35,7 +33,7 @@ function stateLabel(entry: TerritoryLabelHistoryEntry): string {
 export default async function TerritoryPage({ params }: Props) {
   const page = await cachedTerritoryPage((await params).code);
   if (!page) notFound();
-  const kind = page.kind === "COMMUNE" ? "Commune" : page.epciKind ? epciKinds[page.epciKind] : "Intercommunalité";
+  const kind = kindLabel(page);
   const place = [page.departmentName ? `${page.departmentName} (${page.departmentCode})` : null, page.regionName].filter(Boolean).join(", ");
   return (
     <>
