@@ -9,11 +9,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import type { AccountLink } from "@/lib/auth/account-links";
 
 const linkClasses =
   "inline-flex min-h-11 shrink-0 items-center gap-2 rounded-md border-2 border-brand-700 px-3 py-2 text-base font-semibold text-brand-700 no-underline hover:bg-brand-50 sm:px-4";
 
-type Account = { signedIn: false } | { signedIn: true; name: string | null; email: string; associationRoles: string[] };
+type Account = { signedIn: false } | { signedIn: true; name: string | null; email: string; links: AccountLink[] };
 
 export function AccountArea() {
   const [account, setAccount] = useState<Account | null>(null);
@@ -46,6 +47,12 @@ export function AccountArea() {
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
       <span className="hidden text-sm text-ink-muted md:inline">{account.name ?? account.email}</span>
+      {/* Links by role (e.g. the reviewers' queue), decided on the server: lib/auth/account-links.ts. */}
+      {account.links.map((link) => (
+        <Link key={link.href} href={link.href} className={linkClasses}>
+          {link.label}
+        </Link>
+      ))}
       <Link href="/espace" className={linkClasses}>
         Mon espace
       </Link>

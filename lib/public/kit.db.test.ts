@@ -29,7 +29,7 @@ describe("the communication kit", () => {
     expect(before).toMatchObject({ label: null, snippet: null, pressRelease: null, files: [] });
     expect(await downloadPoster(db, secretary, organization.id, APP_URL)).toHaveProperty("notFound");
 
-    const candidacy = await db.candidacy.create({ data: { organizationId: organization.id, roundId: round.id, status: "APPROVED", submittedAt: new Date() } });
+    const candidacy = await db.candidacy.create({ data: { organizationId: organization.id, roundId: round.id, status: "APPROVED", revision: 1, submittedAt: new Date() } });
     const label = await db.label.create({ data: { organizationId: organization.id, roundId: round.id, candidacyId: candidacy.id, validUntil: round.labelValidUntil } });
     await db.certificate.create({ data: { labelId: label.id, serial: "CCD-2026-7KQ4-M9XH", pdf: new Uint8Array([37]), sha256: "0".repeat(64) } });
 

@@ -39,7 +39,7 @@ beforeAll(async () => {
 async function labelled(code: string, year: number, options: { serial?: string; awardedAt?: Date } = {}) {
   const organizationId = organizations[code]!;
   const roundId = rounds[year]!;
-  const candidacy = await db.candidacy.create({ data: { organizationId, roundId, status: "APPROVED", submittedAt: new Date(`${year}-05-01T10:00:00Z`) } });
+  const candidacy = await db.candidacy.create({ data: { organizationId, roundId, status: "APPROVED", revision: 1, submittedAt: new Date(`${year}-05-01T10:00:00Z`) } });
   const round = await db.round.findUniqueOrThrow({ where: { id: roundId } });
   const label = await db.label.create({
     data: { organizationId, roundId, candidacyId: candidacy.id, awardedAt: options.awardedAt ?? new Date(`${year}-05-02T10:00:00Z`), validUntil: round.labelValidUntil },

@@ -19,7 +19,7 @@ export async function labelOfA(world: World): Promise<{ labelId: string; serial:
       data: { year: 2091, name: "Campagne 2091", status: "CLOSED", opensAt: new Date("2026-01-01T00:00:00Z"), closesAt: new Date("2026-02-01T00:00:00Z"), labelValidUntil: new Date("2092-12-31T22:59:59Z") },
       select: { id: true, labelValidUntil: true },
     }));
-  const candidacy = await db.candidacy.create({ data: { organizationId: world.A.id, roundId: round.id, status: "APPROVED", submittedAt: new Date() } });
+  const candidacy = await db.candidacy.create({ data: { organizationId: world.A.id, roundId: round.id, status: "APPROVED", revision: 1, submittedAt: new Date() } });
   const label = await db.label.create({ data: { organizationId: world.A.id, roundId: round.id, candidacyId: candidacy.id, validUntil: round.labelValidUntil } });
   const serial = `CCD-2091-${label.id.slice(-8).toUpperCase()}`;
   await db.certificate.create({ data: { labelId: label.id, serial, pdf: new Uint8Array([37, 80, 68, 70]), sha256: "0".repeat(64) } });

@@ -14,6 +14,9 @@ import { beginRequest, NavigationInterrupt, provideNextHeadersToCommonJs } from 
 import { ACTION_PLAN_PAGE_CASES } from "./cases-action-plan";
 import { CHAMPION_PAGE_CASES } from "./cases-champion";
 import { PUBLIC_PAGE_CASES } from "./cases-public";
+import { DUES_PAGE_CASES } from "./cases-dues";
+import { CANDIDACY_PAGE_CASES } from "./cases-candidacy";
+import { NOTIFICATION_PAGE_CASES } from "./cases-notifications";
 import type { PageCase } from "./case-types";
 import { buildWorld, type Person, type World } from "./world";
 
@@ -36,6 +39,9 @@ const PAGE_CASES: Record<string, PageCase> = {
   ...ACTION_PLAN_PAGE_CASES,
   ...CHAMPION_PAGE_CASES,
   ...PUBLIC_PAGE_CASES,
+  ...DUES_PAGE_CASES,
+  ...CANDIDACY_PAGE_CASES,
+  ...NOTIFICATION_PAGE_CASES,
   "/espace": { kind: "own" },
   "/espace/rejoindre": { kind: "own" },
   "/espace/organisations/[organizationId]": { kind: "tenant", permission: "organization:read", params: (world) => ({ organizationId: world.A.id }) },
