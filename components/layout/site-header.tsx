@@ -8,6 +8,7 @@ const navigation = [
   { href: "/#conditions", label: "Les conditions" },
   { href: "/#renouvellement", label: "Le renouvellement" },
   { href: "/#recherche", label: "Trouver une commune" },
+  { href: "/labellisees", label: "Territoires labellisés" },
 ];
 
 export function SiteHeader() {

@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   "candidacy:read",
   "candidacy:submit",
   "certificate:download",
+  // Public face of the label (issue 15): the communication kit, for the organization's members.
+  "label:kit",
   // Association-wide permissions (no organization needed).
   "organization:validate",
   "organization:list",
@@ -49,6 +51,9 @@ const READ_FILE: Permission[] = [
   "candidacy:read",
 ];
 
+/** Every member of an organization may take its communication kit (not the EPCI's referents for member communes). */
+const KIT: Permission[] = ["label:kit"];
+
 /** Permissions a role grants inside its own organization. */
 export const ORGANIZATION_ROLE_PERMISSIONS: Record<OrganizationRole, readonly Permission[]> = {
   // Prepares the file: fills, plans, designates, pays; manages colleagues.
@@ -63,6 +68,7 @@ export const ORGANIZATION_ROLE_PERMISSIONS: Record<OrganizationRole, readonly Pe
     "dues:pay",
     // Candidacy and review (issue 12)
     "candidacy:prepare",
+    ...KIT,
   ],
   // Decides: everything the secretary does, plus submitting and the certificate.
   MAYOR: [
@@ -78,11 +84,12 @@ export const ORGANIZATION_ROLE_PERMISSIONS: Record<OrganizationRole, readonly Pe
     "certificate:download",
     // Candidacy and review (issue 12)
     "candidacy:prepare",
+    ...KIT,
   ],
   // Follows the action plan.
-  CYBER_CHAMPION: [...READ_FILE, "plan:manage"],
+  CYBER_CHAMPION: [...READ_FILE, "plan:manage", ...KIT],
   // IT staff of an EPCI, inside the EPCI's own organization.
-  EPCI_REFERENT: [...READ_FILE, "assessment:answer", "plan:manage"],
+  EPCI_REFERENT: [...READ_FILE, "assessment:answer", "plan:manage", ...KIT],
 };
 
 /**

@@ -5,6 +5,7 @@ import { applyMigrations } from "@/lib/db/schema-engine";
 import { importTerritories, needsTerritoryImport } from "@/lib/territories/import";
 import { seedDemoActivity } from "@/lib/demo/seed-activity";
 import { seedDemoCandidacies } from "@/lib/demo/seed-candidacy";
+import { seedPublicDemo } from "@/lib/demo/seed-public";
 import { seedDemo, isDemoSeeded } from "@/lib/demo/seed-demo";
 import { installCurrentQuestionnaire } from "@/lib/questionnaire/current";
 
@@ -33,6 +34,8 @@ export async function prepareDatabase(url: string, options: PrepareOptions): Pro
     if (freshDemo && (await seedDemoActivity(db))) log("Dossier de démonstration de Saint-Antonin-sur-Bayon rempli à moitié.");
     // Candidacy and review (issue 12): Rognes waiting, Vauvenargues returned, Meyreuil approved.
     if (freshDemo && (await seedDemoCandidacies(db))) log("Candidatures de démonstration : Rognes, Vauvenargues, Meyreuil.");
+    // Public pages (issue 15): last, and only when no other demo made a label (lib/demo/seed-public.ts).
+    if (freshDemo && (await seedPublicDemo(db))) log("Vitrine publique de démonstration : Meyreuil labellisée, Puyloubier retirée.");
   } finally {
     await db.$disconnect();
   }

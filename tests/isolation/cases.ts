@@ -28,6 +28,7 @@ import type { IsolationCases } from "./case-types";
 import { ACTION_PLAN_CASES } from "./cases-action-plan";
 import { openRound2026 } from "./open-round";
 import { CHAMPION_CASES } from "./cases-champion";
+import { PUBLIC_CASES } from "./cases-public";
 import { DUES_CASES } from "./cases-dues";
 import { CANDIDACY_CASES } from "./cases-candidacy";
 import { NOTIFICATION_CASES } from "./cases-notifications";
@@ -94,6 +95,7 @@ async function diagonalSummary(): Promise<Uint8Array> {
 export const CASES: IsolationCases = {
   ...ACTION_PLAN_CASES,
   ...CHAMPION_CASES,
+  ...PUBLIC_CASES,
   ...DUES_CASES,
   ...CANDIDACY_CASES,
   ...NOTIFICATION_CASES,

@@ -13,6 +13,7 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { beginRequest, NavigationInterrupt, provideNextHeadersToCommonJs } from "./request-scope";
 import { ACTION_PLAN_PAGE_CASES } from "./cases-action-plan";
 import { CHAMPION_PAGE_CASES } from "./cases-champion";
+import { PUBLIC_PAGE_CASES } from "./cases-public";
 import { DUES_PAGE_CASES } from "./cases-dues";
 import { CANDIDACY_PAGE_CASES } from "./cases-candidacy";
 import { NOTIFICATION_PAGE_CASES } from "./cases-notifications";
@@ -37,6 +38,7 @@ provideNextHeadersToCommonJs();
 const PAGE_CASES: Record<string, PageCase> = {
   ...ACTION_PLAN_PAGE_CASES,
   ...CHAMPION_PAGE_CASES,
+  ...PUBLIC_PAGE_CASES,
   ...DUES_PAGE_CASES,
   ...CANDIDACY_PAGE_CASES,
   ...NOTIFICATION_PAGE_CASES,

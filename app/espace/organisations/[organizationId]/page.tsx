@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CriteriaPanel } from "@/components/candidacy/criteria-panel";
+import { BadgeSnippetPanel } from "@/components/public/badge-snippet-panel";
 import { DuesSummary } from "@/components/dues/dues-summary";
 import { CandidacyLabelPanel } from "@/components/candidacy/label-panel";
 import { getCandidacySummary } from "@/lib/candidacy/read";
@@ -78,6 +79,8 @@ export default async function OrganizationPage({ params }: Props) {
           ) : null}
           <TerritoryFacts territory={territory} />
         </section>
+
+        <BadgeSnippetPanel actor={actor} organizationId={organization.id} />
 
         {criteria ? (
           <section aria-labelledby="dossier-titre" className="space-y-3">
