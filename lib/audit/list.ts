@@ -63,4 +63,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "round.closed": "Campagne close",
   "label.awarded": "Label obtenu (candidature approuvée et cotisation réglée)",
   "demo.seeded": "Données de démonstration créées",
+  // Renewal and progression (issue 14)
+  "round.progression_criteria_updated": "Critères de progression de la campagne modifiés",
+  "progression.renewal_reminder_queued": "Rappel de renouvellement du label programmé",
 };

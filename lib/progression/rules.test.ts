@@ -289,7 +289,7 @@ describe("computeProgression: criteria met or not, and the score", () => {
         const open = actions.findIndex((item) => item.status === "TODO" || item.status === "IN_PROGRESS");
         if (open === -1) return;
         // Completing one open action may cost the next year's plan its action, so compare execution only.
-        const after = computeProgression({ ...base, actions: actions.map((item, index) => (index === open ? done(item.id, 1, "2026-04-01T00:00:00Z", item.criteria) : item)) })!;
+        const after = computeProgression({ ...base, actions: actions.map((item, index) => (index === open ? done(item.id, 1, "2026-04-01T00:00:00Z", [...item.criteria]) : item)) })!;
         expect(criterion(after, "actionsCarriedOut").points).toBeGreaterThanOrEqual(criterion(before, "actionsCarriedOut").points);
       }),
     );

@@ -331,6 +331,13 @@ export function planExecution(actions: readonly PlanActionHistory[], since: Date
 const plural = (count: number, singular: string, pluralForm = `${singular}s`) => `${count} ${count > 1 ? pluralForm : singular}`;
 const signed = (points: number) => (points > 0 ? `+${points}` : `${points}`).replace("-", "−");
 
+function missingQuestionnaireReason(input: ProgressionInput): string {
+  if (!input.previous) {
+    return `Le questionnaire n’a pas été rempli sur la plateforme l’année de votre dernier label (${input.previousLabel!.year}) : la progression du score ne peut pas être mesurée.`;
+  }
+  return `Répondez au questionnaire ${input.round.year} pour mesurer votre progression.`;
+}
+
 function evaluate(key: CriterionKey, input: ProgressionInput, questionnaire: QuestionnaireComparison | null, plan: PlanExecution): Omit<CriterionResult, "key" | "title" | "weight" | "rule"> {
   const { criteria } = input;
   switch (key) {
@@ -373,7 +380,7 @@ function evaluate(key: CriterionKey, input: ProgressionInput, questionnaire: Que
     case "overallProgress": {
       const rule = criteria.criteria.overallProgress!;
       if (!questionnaire || !questionnaire.comparable || questionnaire.overall.change === null) {
-        const reason = questionnaire?.notComparableReason ?? `Répondez au questionnaire ${input.round.year} pour mesurer votre progression.`;
+        const reason = questionnaire?.notComparableReason ?? missingQuestionnaireReason(input);
         return { met: false, points: 0, outcome: reason, missing: reason };
       }
       const { previous, current, change } = questionnaire.overall;
@@ -393,7 +400,7 @@ function evaluate(key: CriterionKey, input: ProgressionInput, questionnaire: Que
       const rule = criteria.criteria.themeStability!;
       const compared = questionnaire?.comparable ? questionnaire.themes.filter((theme) => theme.change !== null) : [];
       if (!questionnaire || compared.length === 0) {
-        const reason = questionnaire?.notComparableReason ?? `Répondez au questionnaire ${input.round.year} pour mesurer votre progression.`;
+        const reason = questionnaire?.notComparableReason ?? missingQuestionnaireReason(input);
         return { met: false, points: 0, outcome: reason, missing: reason };
       }
       const falling = compared.filter((theme) => theme.change! < -rule.maxDropPoints);

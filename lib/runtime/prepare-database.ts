@@ -5,6 +5,7 @@ import { applyMigrations } from "@/lib/db/schema-engine";
 import { importTerritories, needsTerritoryImport } from "@/lib/territories/import";
 import { seedDemoActivity } from "@/lib/demo/seed-activity";
 import { seedDemo, isDemoSeeded } from "@/lib/demo/seed-demo";
+import { seedRenewalDemo } from "@/lib/demo/seed-renewal";
 import { installCurrentQuestionnaire } from "@/lib/questionnaire/current";
 
 export type PrepareOptions = { seedDemo: boolean; log?: (line: string) => void };
@@ -30,6 +31,8 @@ export async function prepareDatabase(url: string, options: PrepareOptions): Pro
     if (questionnaire.created) log("Questionnaire IMMUNITE CYBER 2026 installé et publié.");
     // Once the questionnaire is there: the demo commune's file half-way through the year.
     if (freshDemo && (await seedDemoActivity(db))) log("Dossier de démonstration de Saint-Antonin-sur-Bayon rempli à moitié.");
+    // Renewal demo (issue 14): Peynier, labelled in 2025, renews in 2026. Needs the 2026 questionnaire.
+    if (freshDemo && (await seedRenewalDemo(db))) log("Renouvellement de démonstration : Peynier, labellisée en 2025, renouvelle en 2026.");
   } finally {
     await db.$disconnect();
   }
