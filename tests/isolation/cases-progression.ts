@@ -6,9 +6,9 @@ import type { IsolationCases, PageCase } from "./case-types";
 import { openRound2026 } from "./open-round";
 import type { World } from "./world";
 
-/** A round in preparation, far in the future so no other case opens or closes it. */
+/** A round in preparation, in a year no other case creates, opens or closes (they use 2030–2089 and 2098–2100). */
 async function draftRound(world: World) {
-  const year = 2200 + Math.floor(Math.random() * 700);
+  const year = 2094;
   const existing = await world.db.round.findUnique({ where: { year }, select: { id: true, status: true } });
   if (existing?.status === "DRAFT") return existing;
   if (existing) await world.db.round.delete({ where: { id: existing.id } });
