@@ -92,11 +92,15 @@ export function CriteriaForm({
     </FormField>
   );
 
+  // Each criterion is a group named after it, so its « Poids » field is announced with it.
   const toggle = (key: "actions" | "overall" | "theme" | "next", title: string) => (
-    <label className="flex items-center gap-2 font-semibold">
-      <input type="checkbox" className="h-5 w-5" checked={state[key].on} onChange={(event) => set(key, { on: event.target.checked })} />
-      Retenir le critère « {title} »
-    </label>
+    <>
+      <legend className="px-1 text-lg font-semibold">{title}</legend>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" className="h-5 w-5" checked={state[key].on} onChange={(event) => set(key, { on: event.target.checked })} />
+        Retenir ce critère cette année
+      </label>
+    </>
   );
 
   return (
@@ -135,7 +139,7 @@ export function CriteriaForm({
         </p>
         {errorAt("criteria") ? <p className="font-semibold text-danger-700">{errorAt("criteria")}</p> : null}
 
-        <div className="space-y-3 rounded-md border border-line p-4">
+        <fieldset className="space-y-3 rounded-md border border-line p-4">
           {toggle("actions", CRITERION_TITLES.actionsCarriedOut)}
           {state.actions.on ? (
             <div className="grid gap-4 sm:grid-cols-3">
@@ -148,9 +152,9 @@ export function CriteriaForm({
               </label>
             </div>
           ) : null}
-        </div>
+        </fieldset>
 
-        <div className="space-y-3 rounded-md border border-line p-4">
+        <fieldset className="space-y-3 rounded-md border border-line p-4">
           {toggle("overall", CRITERION_TITLES.overallProgress)}
           {state.overall.on ? (
             <div className="grid gap-4 sm:grid-cols-3">
@@ -158,9 +162,9 @@ export function CriteriaForm({
               {number("overall-min", state.overall.minPoints, (value) => set("overall", { minPoints: value }), "Progression minimale (points)", "0 : le score global ne doit pas baisser.", errorAt("criteria.overallProgress.minPoints"))}
             </div>
           ) : null}
-        </div>
+        </fieldset>
 
-        <div className="space-y-3 rounded-md border border-line p-4">
+        <fieldset className="space-y-3 rounded-md border border-line p-4">
           {toggle("theme", CRITERION_TITLES.themeStability)}
           {state.theme.on ? (
             <div className="grid gap-4 sm:grid-cols-3">
@@ -168,16 +172,16 @@ export function CriteriaForm({
               {number("theme-drop", state.theme.maxDrop, (value) => set("theme", { maxDrop: value }), "Baisse maximale d’un thème (points)", undefined, errorAt("criteria.themeStability.maxDropPoints"))}
             </div>
           ) : null}
-        </div>
+        </fieldset>
 
-        <div className="space-y-3 rounded-md border border-line p-4">
+        <fieldset className="space-y-3 rounded-md border border-line p-4">
           {toggle("next", CRITERION_TITLES.nextYearPlan)}
           {state.next.on ? (
             <div className="grid gap-4 sm:grid-cols-3">
               {number("next-weight", state.next.weight, (value) => set("next", { weight: value }), "Poids", `La règle des ${planRule.minActions} actions sur ${planRule.minCriteria} critères de la campagne s’applique.`, errorAt("criteria.nextYearPlan.weight"))}
             </div>
           ) : null}
-        </div>
+        </fieldset>
       </fieldset>
 
       <section aria-labelledby={`${id}-apercu`} className="space-y-2">
