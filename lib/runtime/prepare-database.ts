@@ -32,7 +32,8 @@ export async function prepareDatabase(url: string, options: PrepareOptions): Pro
     // Once the questionnaire is there: the demo commune's file half-way through the year.
     if (freshDemo && (await seedDemoActivity(db))) log("Dossier de démonstration de Saint-Antonin-sur-Bayon rempli à moitié.");
     // Renewal demo (issue 14): Peynier, labelled in 2025, renews in 2026. Needs the 2026 questionnaire.
-    if (freshDemo && (await seedRenewalDemo(db))) log("Renouvellement de démonstration : Peynier, labellisée en 2025, renouvelle en 2026.");
+    // Idempotent and cheap once done, so a demo database seeded before this feature gets it too.
+    if (options.seedDemo && (await seedRenewalDemo(db))) log("Renouvellement de démonstration : Peynier, labellisée en 2025, renouvelle en 2026.");
   } finally {
     await db.$disconnect();
   }
