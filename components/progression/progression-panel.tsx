@@ -87,7 +87,9 @@ export function ProgressionPanel({ progression, heading = "h2", idPrefix = "prog
               currentYear={questionnaire.currentYear}
               rows={comparedThemes.map((theme) => ({ key: theme.key, title: theme.title, previous: theme.previous, current: theme.current }))}
             />
-            <table className="w-full border-collapse text-left" data-testid="progression-themes">
+            {/* Five columns do not fit a phone: the table scrolls sideways in its own focusable box. */}
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tableau des scores par thème (défile horizontalement sur petit écran)">
+            <table className="w-full min-w-[34rem] border-collapse text-left text-sm sm:text-base" data-testid="progression-themes">
               <caption className="sr-only">
                 Score sur 100 de chaque thème en {questionnaire.previousYear} et en {questionnaire.currentYear}, et son évolution
               </caption>
@@ -119,6 +121,7 @@ export function ProgressionPanel({ progression, heading = "h2", idPrefix = "prog
                 </tr>
               </tbody>
             </table>
+            </div>
           </>
         )}
         {questionnaire ? <QuestionsApart questionnaire={questionnaire} Sub={Sub} /> : null}

@@ -83,7 +83,7 @@ test("l'administrateur règle les critères d'une campagne en préparation, pas 
   await test.step("une part au-delà de 100 % est refusée en français, rien n'est enregistré", async () => {
     await page.getByLabel("Part minimale (%)").fill("150");
     await page.getByRole("button", { name: "Enregistrer les critères" }).click();
-    await expect(page.getByRole("alert")).toContainText("La part minimale ne peut pas dépasser 100 %");
+    await expect(page.getByRole("alert").filter({ hasText: "La part minimale" })).toContainText("La part minimale ne peut pas dépasser 100 %");
     const [row] = await query<{ criteria: unknown }>(`SELECT "progressionCriteria" AS criteria FROM "Round" WHERE id = $1`, [draft!.id]);
     expect(row!.criteria).toEqual({});
     await expectNoAxeViolation(page);
@@ -94,7 +94,7 @@ test("l'administrateur règle les critères d'une campagne en préparation, pas 
     await page.getByRole("group", { name: "Progression du score au questionnaire" }).getByLabel("Poids").fill("10");
     await page.getByRole("group", { name: "Aucun thème en net recul" }).getByLabel("Poids").fill("30");
     await page.getByRole("button", { name: "Enregistrer les critères" }).click();
-    await expect(page.getByRole("status")).toContainText("Critères de progression enregistrés");
+    await expect(page.getByRole("status").filter({ hasText: "Critères" })).toContainText("Critères de progression enregistrés");
     await expect(page.getByText("au moins 50 % des actions de votre plan de la période")).toBeVisible();
     const [row] = await query<{ criteria: { criteria: { actionsCarriedOut: { minSharePercent: number } } } }>(`SELECT "progressionCriteria" AS criteria FROM "Round" WHERE id = $1`, [draft!.id]);
     expect(row!.criteria.criteria.actionsCarriedOut.minSharePercent).toBe(50);
