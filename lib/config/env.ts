@@ -60,6 +60,11 @@ const envSchema = z
     CERTIFICATE_P12_BASE64: z.string().min(1).optional(),
     CERTIFICATE_P12_PASSWORD: z.string().optional(),
     SEED_DEMO: booleanFlag.optional(),
+    // Issue 10 — background work. `npm start` runs the job workers and the e-mail sender in
+    // its own process unless JOB_WORKERS=false (then run `npm run worker` elsewhere).
+    JOB_WORKERS: booleanFlag.optional(),
+    // How often an idle worker looks for e-mails to send, in milliseconds.
+    OUTBOX_POLL_MS: z.coerce.number({ error: "doit être un nombre de millisecondes" }).int().min(100).max(60_000).default(1000),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

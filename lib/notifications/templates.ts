@@ -2,6 +2,8 @@
 // (lib/<domain>/emails.ts) and lists them here; the outbox stores the name and the data, and the
 // worker renders them when it sends, inside the one layout every message shares.
 import type { Db } from "@/lib/db/create-client";
+import { championEmails } from "@/lib/champion/emails";
+import { organizationEmails } from "@/lib/organizations/emails";
 import { progressionEmails } from "@/lib/progression/emails";
 
 /**
@@ -35,6 +37,10 @@ export function emailTemplate<D>(template: EmailTemplate<D>): EmailTemplate<D> {
 
 // Features add their templates here: `...dueEmails,` imported from "@/lib/dues/emails".
 export const EMAIL_TEMPLATES = {
+  // Issue 10: the e-mails that existed before the outbox.
+  ...championEmails,
+  ...organizationEmails,
+  // Issue 14: renewal reminders.
   ...progressionEmails,
 } satisfies Record<string, EmailTemplate<never>>;
 
