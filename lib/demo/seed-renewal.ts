@@ -124,7 +124,7 @@ const ACTIONS: DemoAction[] = [
     abandonReason: "Remplacée par la formation annuelle des agents, que le conseil municipal a préférée.",
   },
   { key: "phishing", title: "Sensibiliser les agents au hameçonnage", criteria: ["utilisateurs.hameconnage"], createdOn: "2025-05-05", status: "IN_PROGRESS", progress: 60 },
-  { key: "inventory", title: "Tenir l’inventaire des postes et des logiciels", criteria: ["inventaire.postes"], createdOn: "2025-05-05", status: "TODO" },
+  { key: "inventory", title: "Tenir l’inventaire des postes et des logiciels", criteria: ["inventaire.postes"], createdOn: "2025-05-06", status: "TODO" },
   { key: "wifi", title: "Séparer le wifi public du réseau de la mairie", criteria: ["neutralisation-virus.wifi"], createdOn: "2026-03-12", status: "TODO", in2026: true },
 ];
 

@@ -82,7 +82,8 @@ type CarriedOver = { toRoundId?: string };
 async function readPlanHistory(db: Reader, organizationId: string): Promise<PlanActionHistory[]> {
   const actions = await db.action.findMany({
     where: { organizationId },
-    orderBy: { createdAt: "asc" },
+    // The id breaks ties, so two actions created at the same instant always list in one order.
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
       title: true,

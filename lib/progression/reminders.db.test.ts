@@ -3,6 +3,9 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { EMAIL_TEMPLATES } from "@/lib/notifications/templates";
 import { createOpenRound, createOrganization, insertTerritories, member } from "@/tests/support/world";
 import type { RenewalReminderData } from "./emails";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { startWorkers } from "@/lib/jobs/worker";
+import { progressionJobs } from "./jobs";
 import { queueRenewalReminders } from "./reminders";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
@@ -82,5 +85,28 @@ describe("renewal reminders", () => {
     await db.label.update({ where: { id: labelId }, data: { revokedAt: new Date("2026-11-01T00:00:00Z"), revokeReason: "Test" } });
     expect(await queueRenewalReminders(db, new Date("2026-12-01T07:00:00Z"))).toMatchObject({ labels: 0, messages: 0 });
     expect(await reminders()).toEqual([]);
+  });
+});
+
+describe("the daily job, across two workers", () => {
+  it("runs twice for the same morning and still queues each reminder once", async () => {
+    await db.label.update({ where: { id: labelId }, data: { revokedAt: null, revokeReason: null } });
+    await db.outboxMessage.deleteMany();
+    const url = process.env.DATABASE_URL!;
+    const options = { url, db, transport: async () => {}, appUrl: "http://localhost:3000", handlers: progressionJobs, outbox: false as const, boss: { pollingIntervalSeconds: 0.5, max: 2 } };
+    const workers = [await startWorkers(options), await startWorkers(options)];
+    try {
+      // Two runs of the morning's job (a retry, or a second schedule): both may run at once.
+      for (let run = 0; run < 2; run++) await db.$transaction((tx) => enqueueJob(tx, "progression.renewal_reminders", { at: "2026-09-30T05:00:00Z" }));
+      const start = Date.now();
+      const completed = async () =>
+        Number((await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM pgboss.job WHERE name = 'progression.renewal_reminders' AND state = 'completed'`)[0]!.count);
+      while ((await completed()) < 2 && Date.now() - start < 30_000) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await completed()).toBe(2);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.stop()));
+    }
+    const queued = await reminders();
+    expect(queued.map((message) => message.idempotencyKey)).toEqual(emails.map((email) => `label.renewal_reminder:${labelId}:3-months:${email}`));
   });
 });
