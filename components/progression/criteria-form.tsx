@@ -7,6 +7,7 @@ import { ActionMessage } from "@/components/forms/action-message";
 import { FormField, inputClasses } from "@/components/forms/form-field";
 import { useAction, type ClientActionResult } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
+import { CriteriaList } from "./progression-rule";
 import { CRITERION_TITLES, criteriaSummary, progressionCriteriaSchema, type ProgressionCriteria } from "@/lib/progression/criteria";
 
 type Toggle = { on: boolean; weight: string };
@@ -189,16 +190,7 @@ export function CriteriaForm({
           Ce que liront les communes
         </h2>
         {preview.success ? (
-          <ul className="list-disc space-y-1 pl-6">
-            {criteriaSummary(preview.data, planRule).items.map((item) => (
-              <li key={item.key}>
-                <strong>
-                  {item.title} ({item.weight} points)
-                </strong>{" "}
-                : {item.sentence}
-              </li>
-            ))}
-          </ul>
+          <CriteriaList items={criteriaSummary(preview.data, planRule).items} />
         ) : (
           <p>L’aperçu apparaît quand les critères sont cohérents ; l’enregistrement dira ce qui ne va pas.</p>
         )}

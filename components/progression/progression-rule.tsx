@@ -10,17 +10,24 @@ export function ProgressionRule({ rule, heading = "h2", id = "progression-regle"
         Les critères de renouvellement de cette campagne
       </H>
       <p>{rule.who}</p>
-      <ul className="list-disc space-y-1 pl-6">
-        {rule.items.map((item) => (
-          <li key={item.key}>
-            <strong>
-              {item.title} ({item.weight} points)
-            </strong>{" "}
-            : {item.sentence}
-          </li>
-        ))}
-      </ul>
+      <CriteriaList items={rule.items} />
       <p>{rule.scoring}</p>
     </section>
+  );
+}
+
+/** Each criterion with its weight and its sentence (also the editor's preview). */
+export function CriteriaList({ items }: { items: ProgressionView["rule"]["items"] }) {
+  return (
+    <ul className="list-disc space-y-1 pl-6">
+      {items.map((item) => (
+        <li key={item.key}>
+          <strong>
+            {item.title} ({item.weight} points)
+          </strong>{" "}
+          : {item.sentence}
+        </li>
+      ))}
+    </ul>
   );
 }
