@@ -4,6 +4,9 @@
 import type { Db } from "@/lib/db/create-client";
 import { championEmails } from "@/lib/champion/emails";
 import { organizationEmails } from "@/lib/organizations/emails";
+import { candidacyEmails } from "@/lib/candidacy/emails";
+import { reviewEmails } from "@/lib/review/emails";
+import { notificationEmails } from "./emails";
 import { progressionEmails } from "@/lib/progression/emails";
 
 /**
@@ -40,6 +43,10 @@ export const EMAIL_TEMPLATES = {
   // Issue 10: the e-mails that existed before the outbox.
   ...championEmails,
   ...organizationEmails,
+  // Candidacy and review (issue 12)
+  ...candidacyEmails,
+  ...reviewEmails,
+  ...notificationEmails,
   // Issue 14: renewal reminders.
   ...progressionEmails,
 } satisfies Record<string, EmailTemplate<never>>;

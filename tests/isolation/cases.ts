@@ -28,6 +28,8 @@ import type { IsolationCases } from "./case-types";
 import { ACTION_PLAN_CASES } from "./cases-action-plan";
 import { openRound2026 } from "./open-round";
 import { CHAMPION_CASES } from "./cases-champion";
+import { CANDIDACY_CASES } from "./cases-candidacy";
+import { NOTIFICATION_CASES } from "./cases-notifications";
 import { PROGRESSION_CASES } from "./cases-progression";
 import type { World } from "./world";
 
@@ -92,6 +94,8 @@ async function diagonalSummary(): Promise<Uint8Array> {
 export const CASES: IsolationCases = {
   ...ACTION_PLAN_CASES,
   ...CHAMPION_CASES,
+  ...CANDIDACY_CASES,
+  ...NOTIFICATION_CASES,
   ...PROGRESSION_CASES,
   // ---- Joining ----------------------------------------------------------------------------
   "app/espace/rejoindre/actions.ts#joinTerritoryAction": [

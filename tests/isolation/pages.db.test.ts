@@ -13,6 +13,8 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { beginRequest, NavigationInterrupt, provideNextHeadersToCommonJs } from "./request-scope";
 import { ACTION_PLAN_PAGE_CASES } from "./cases-action-plan";
 import { CHAMPION_PAGE_CASES } from "./cases-champion";
+import { CANDIDACY_PAGE_CASES } from "./cases-candidacy";
+import { NOTIFICATION_PAGE_CASES } from "./cases-notifications";
 import { PROGRESSION_PAGE_CASES } from "./cases-progression";
 import type { PageCase } from "./case-types";
 import { buildWorld, type Person, type World } from "./world";
@@ -35,6 +37,8 @@ provideNextHeadersToCommonJs();
 const PAGE_CASES: Record<string, PageCase> = {
   ...ACTION_PLAN_PAGE_CASES,
   ...CHAMPION_PAGE_CASES,
+  ...CANDIDACY_PAGE_CASES,
+  ...NOTIFICATION_PAGE_CASES,
   ...PROGRESSION_PAGE_CASES,
   "/espace": { kind: "own" },
   "/espace/rejoindre": { kind: "own" },

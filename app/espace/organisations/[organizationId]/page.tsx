@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { CriteriaPanel } from "@/components/candidacy/criteria-panel";
+import { CandidacyLabelPanel } from "@/components/candidacy/label-panel";
+import { getCandidacySummary } from "@/lib/candidacy/read";
 import { ActionButton } from "@/components/forms/action-button";
 import { InviteForm } from "@/components/organizations/invite-form";
 import { RoleForm } from "@/components/organizations/role-form";
@@ -47,6 +49,8 @@ export default async function OrganizationPage({ params }: Props) {
     manage ? listInvitations(db, actor, organizationId) : [],
     can("audit:read") ? listOrganizationAudit(db, actor, organizationId, 50) : [],
   ]);
+  // Candidacy and review (issue 12): the candidacy's state and the label of the open round.
+  const candidacySummary = criteria ? await getCandidacySummary(db, actor, organizationId) : null;
   const roles = overview.grantableRoles;
   const territory = organization.territory;
 
@@ -80,6 +84,7 @@ export default async function OrganizationPage({ params }: Props) {
               Dossier de candidature {criteria.round.year}
             </h2>
             <CriteriaPanel criteria={criteria} organizationId={organization.id} />
+            {candidacySummary ? <CandidacyLabelPanel summary={candidacySummary} organizationId={organization.id} /> : null}
           </section>
         ) : can("assessment:read") ? (
           <section aria-labelledby="questionnaire-titre" className="space-y-3">
