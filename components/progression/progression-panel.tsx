@@ -12,11 +12,18 @@ const day = (iso: string) => dayFormat.format(new Date(iso));
 const signed = (value: number | null) => (value === null ? "—" : value > 0 ? `+${value}` : value < 0 ? `−${-value}` : "0");
 const plural = (count: number, singular: string, pluralForm = `${singular}s`) => `${count} ${count > 1 ? pluralForm : singular}`;
 
-type Heading = "h2" | "h3";
+type Heading = "h2" | "h3" | "h4";
+const NEXT: Record<Heading, "h3" | "h4" | "h5"> = { h2: "h3", h3: "h4", h4: "h5" };
+
+/** A value read back from a frozen snapshot is a progression this panel can show. */
+export function isProgression(value: unknown): value is Progression {
+  const candidate = value as Partial<Progression> | null;
+  return typeof candidate === "object" && candidate !== null && typeof candidate.score === "number" && Array.isArray(candidate.criteria) && typeof candidate.plan === "object";
+}
 
 export function ProgressionPanel({ progression, heading = "h2", idPrefix = "progression" }: { progression: Progression; heading?: Heading; idPrefix?: string }) {
   const H = heading;
-  const Sub = heading === "h2" ? "h3" : "h4";
+  const Sub = NEXT[heading];
   const { questionnaire, plan } = progression;
   const themes = questionnaire?.themes ?? [];
   const comparedThemes = themes.filter((theme) => theme.commonQuestions > 0);
@@ -181,7 +188,7 @@ export function ProgressionPanel({ progression, heading = "h2", idPrefix = "prog
   );
 }
 
-function QuestionsApart({ questionnaire, Sub }: { questionnaire: NonNullable<Progression["questionnaire"]>; Sub: "h3" | "h4" }) {
+function QuestionsApart({ questionnaire, Sub }: { questionnaire: NonNullable<Progression["questionnaire"]>; Sub: "h3" | "h4" | "h5" }) {
   const groups = [
     { title: `Questions nouvelles en ${questionnaire.currentYear}`, items: questionnaire.added },
     { title: `Questions retirées depuis ${questionnaire.previousYear}`, items: questionnaire.withdrawn },

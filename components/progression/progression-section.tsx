@@ -17,10 +17,13 @@ export function ProgressionSection({
   organizationId,
   initial,
   action,
+  place = "results",
 }: {
   organizationId: string;
   initial: ProgressionView;
   action: (input: { organizationId: string }) => Promise<ClientActionResult<ProgressionView>>;
+  /** On the candidacy page the section says that this is a renewal and what happens at submission. */
+  place?: "results" | "candidacy";
 }) {
   const [view, setView] = useState(initial);
   const { run, pending, result } = useAction(action);
@@ -38,6 +41,13 @@ export function ProgressionSection({
         </p>
       ) : (
         <>
+          {place === "candidacy" ? (
+            <p>
+              <strong>Renouvellement.</strong> Votre collectivité a obtenu le label en {progression.previousLabelYear}. En plus des quatre critères ci-dessus,
+              l’association examine la progression de votre démarche selon les critères de renouvellement de la campagne {view.round.year} ci-dessous. Elle est
+              calculée à l’ouverture de cette page et enregistrée avec le dossier au moment du dépôt.
+            </p>
+          ) : null}
           <div className="flex flex-wrap items-center gap-4">
             <Button variant="secondary" disabled={pending} onClick={() => run({ organizationId }, (data) => setView(data))}>
               {pending ? "Calcul en cours…" : "Calculer ma progression"}

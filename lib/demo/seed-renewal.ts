@@ -267,13 +267,27 @@ export async function seedRenewalDemo(db: Db): Promise<boolean> {
         roundId: previousRound.id,
         status: "APPROVED",
         isRenewal: false,
+        revision: 1,
         submittedAt: day("2025-06-02"),
         submittedById: mayor.id,
-        snapshot: { demo: true, year: RENEWAL_PREVIOUS_YEAR, questionnaireScore: score },
+        decidedAt: day("2025-06-18"),
         createdAt: day("2025-05-21"),
       },
     });
-    await tx.reviewDecision.create({ data: { candidacyId: candidacy.id, reviewerId: reviewer?.id ?? null, outcome: "APPROVE", createdAt: day("2025-06-18") } });
+    // The 2025 snapshot is a summary: the file format of the candidacy feature did not exist then.
+    const revision = await tx.candidacyRevision.create({
+      data: {
+        candidacyId: candidacy.id,
+        number: 1,
+        snapshot: { demo: true, year: RENEWAL_PREVIOUS_YEAR, questionnaireScore: score },
+        submittedById: mayor.id,
+        submittedAt: day("2025-06-02"),
+      },
+    });
+    await tx.candidacy.update({ where: { id: candidacy.id }, data: { snapshot: { revisionId: revision.id, number: 1 } } });
+    await tx.reviewDecision.create({
+      data: { candidacyId: candidacy.id, revisionId: revision.id, reviewerId: reviewer?.id ?? null, outcome: "APPROVE", createdAt: day("2025-06-18") },
+    });
     await tx.label.create({
       data: { organizationId: organization.id, roundId: previousRound.id, candidacyId: candidacy.id, awardedAt: day("2025-06-20"), validUntil: previousRound.labelValidUntil },
     });

@@ -6,7 +6,10 @@ import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { RENEWAL_DEMO, ADDED_IN_2026, REWORDED_IN_2026, WITHDRAWN_IN_2026, seedRenewalDemo } from "@/lib/demo/seed-renewal";
 import { installCurrentQuestionnaire } from "@/lib/questionnaire/current";
+import type { CandidacySnapshot } from "@/lib/candidacy/snapshot";
+import { submitCandidacy, withdrawCandidacy } from "@/lib/candidacy/submission";
 import { saveAnswer } from "@/lib/questionnaire/answers";
+import { setDues } from "@/tests/support/candidacy";
 import { associationMember, createOpenRound, createOrganization, insertTerritories, member } from "@/tests/support/world";
 import { DEFAULT_PROGRESSION_CRITERIA } from "./criteria";
 import { updateRoundCriteria } from "./manage";
@@ -134,6 +137,32 @@ describe("the progression of the demo commune", () => {
     // The frozen copy (what the snapshot stores) is plain JSON: it keeps the submission's figures.
     expect(frozen.questionnaire.overall.current).toBeGreaterThan(after.questionnaire!.overall.current!);
     await saveAnswer(db, secretary, { assessmentId: assessment.id, questionKey: "mots-de-passe.robustesse", optionKey: given.option!.key });
+  });
+
+  it("is frozen into the candidacy at submission, and stays as it was when the file changes afterwards", async () => {
+    const mayor = (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email: "maire.peynier@demo.ccd.test" } })).id))!;
+    await setDues(db, peynierId, round2026.id, "DUE");
+    await submitCandidacy(db, mayor, { organizationId: peynierId });
+    const candidacy = await db.candidacy.findUniqueOrThrow({ where: { organizationId_roundId: { organizationId: peynierId, roundId: round2026.id } } });
+    expect(candidacy).toMatchObject({ status: "SUBMITTED", isRenewal: true, progressionScore: 80 });
+    const revision = await db.candidacyRevision.findFirstOrThrow({ where: { candidacyId: candidacy.id }, orderBy: { number: "desc" } });
+    const frozen = (revision.snapshot as unknown as CandidacySnapshot).progression!;
+    expect(frozen).toEqual(JSON.parse(JSON.stringify(await progressionForSnapshot(db, peynierId, round2026))));
+    expect(frozen.score).toBe(80);
+
+    // Afterwards an answer falls and a proof is added: the live progression moves, the snapshot does not.
+    const secretary = await secretaryOfPeynier();
+    const assessment = await db.assessment.findUniqueOrThrow({ where: { organizationId_roundId: { organizationId: peynierId, roundId: round2026.id } } });
+    const given = await db.answer.findFirstOrThrow({ where: { assessmentId: assessment.id, question: { key: "mises-a-jour-sauvegardes.sauvegarde" } }, select: { option: { select: { key: true } } } });
+    await saveAnswer(db, secretary, { assessmentId: assessment.id, questionKey: "mises-a-jour-sauvegardes.sauvegarde", optionKey: "non" });
+    const live = (await progressionForSnapshot(db, peynierId, round2026))!;
+    expect(live.questionnaire!.overall.current).not.toBe(frozen.questionnaire!.overall.current);
+    const reread = await db.candidacyRevision.findUniqueOrThrow({ where: { id: revision.id } });
+    expect((reread.snapshot as unknown as CandidacySnapshot).progression).toEqual(frozen);
+    expect((await db.candidacy.findUniqueOrThrow({ where: { id: candidacy.id } })).progressionScore).toBe(80);
+    // The file goes back to the mayor (withdrawn) and the answer as it was, for the next tests.
+    await withdrawCandidacy(db, mayor, { organizationId: peynierId });
+    await saveAnswer(db, secretary, { assessmentId: assessment.id, questionKey: "mises-a-jour-sauvegardes.sauvegarde", optionKey: given.option!.key });
   });
 
   it("rises when one more action is done with evidence", async () => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ResultsProgression } from "@/components/progression/results-progression";
+import { OrganizationProgression } from "@/components/progression/organization-progression";
 import { PrintButton } from "@/components/questionnaire/print-button";
 import { ScoreChart } from "@/components/questionnaire/score-chart";
 import { buttonClasses } from "@/components/ui/button";
@@ -117,7 +117,7 @@ export default async function QuestionnaireResultsPage({ params }: Props) {
           </table>
         </section>
 
-        <ResultsProgression actor={actor} organizationId={organizationId} action={computeProgressionAction} />
+        <OrganizationProgression actor={actor} organizationId={organizationId} action={computeProgressionAction} />
 
         <section aria-labelledby="mesures-titre" className="space-y-4">
           <h2 id="mesures-titre" className="text-2xl">
