@@ -10,10 +10,17 @@
 //   label (the candidacy and label features have no function to backdate them). The plan's
 //   history is backdated too (done, abandoned with its reason, under way), then carried over to
 //   2026 by carryOverPlan, as when the round opened.
-// - 2026 is written through the domain functions, as the secretary would: every answer saved.
+// - 2026 is written through the domain functions, as the secretary would: every answer saved;
+//   then the mayor files the renewal (its progression frozen in the snapshot, 80/100), for the
+//   demo reviewer to decide.
 // Idempotent: skipped once Peynier holds its 2025 label.
 import { carryOverPlan } from "@/lib/action-plan/carry-over";
 import { loadActor } from "@/lib/auth/actor";
+import { DomainError } from "@/lib/auth/errors";
+import { labelCriteriaOf } from "@/lib/candidacy/criteria";
+import { freezeSubmission, submitCandidacy } from "@/lib/candidacy/submission";
+import { lockLabelFile } from "@/lib/label/award";
+import { findOpenRound } from "@/lib/rounds/open-round";
 import type { Db } from "@/lib/db/create-client";
 import type { ActionStatus, Prisma } from "@/lib/db/generated/client";
 import { getOrStartAssessment, saveAnswer } from "@/lib/questionnaire/answers";
@@ -163,7 +170,7 @@ export async function seedRenewalDemo(db: Db): Promise<boolean> {
   const content2025 = questionnaire2025Content();
   const questions2025 = content2025.themes.flatMap((theme) => theme.questions).filter((question) => isApplicable(question, context));
 
-  const { organizationId, secretaryId } = await db.$transaction(async (tx) => {
+  const { organizationId, secretaryId, mayorId } = await db.$transaction(async (tx) => {
     const organization = await ensureDemoOrganization(tx, RENEWAL_DEMO.code, demoPeopleOf(RENEWAL_DEMO.slug, RENEWAL_DEMO.name));
     const people = await tx.user.findMany({ where: { email: { in: demoPeopleOf(RENEWAL_DEMO.slug, RENEWAL_DEMO.name).map((person) => person.email) } }, select: { id: true, email: true } });
     const mayor = people.find((person) => person.email.startsWith("maire."))!;
@@ -310,7 +317,7 @@ export async function seedRenewalDemo(db: Db): Promise<boolean> {
         },
       });
     }
-    return { organizationId: organization.id, secretaryId: secretary.id };
+    return { organizationId: organization.id, secretaryId: secretary.id, mayorId: mayor.id };
   });
 
   // When the 2026 round opened, the unfinished actions entered it.
@@ -325,6 +332,22 @@ export async function seedRenewalDemo(db: Db): Promise<boolean> {
     const position = questions2025.findIndex((candidate) => candidate.key === question.key);
     const given = position === -1 ? { optionKey: question.options[1]!.key, dontKnow: false } : answer2026(question, position);
     await saveAnswer(db, secretary, { assessmentId: assessment.id, questionKey: question.key, ...given });
+  }
+
+  // The mayor files the renewal, so the demo reviewer finds it in the queue with its progression.
+  // Without the dues demo the invoice does not exist yet: as in seed-candidacy.ts, the file is
+  // then frozen through the function the submission uses after its checks.
+  const mayor = (await loadActor(db, mayorId))!;
+  const round = (await findOpenRound(db))!;
+  try {
+    await submitCandidacy(db, mayor, { organizationId });
+  } catch (error) {
+    if (!(error instanceof DomainError) || !error.message.includes("Cotisation")) throw error;
+    await db.$transaction(async (tx) => {
+      await lockLabelFile(tx, organizationId);
+      const criteria = await labelCriteriaOf(tx, organizationId, round);
+      return freezeSubmission(tx, mayor, { organizationId, round, criteria, existing: null, submittedAt: new Date() });
+    });
   }
   return true;
 }

@@ -141,10 +141,12 @@ describe("the progression of the demo commune", () => {
 
   it("is frozen into the candidacy at submission, and stays as it was when the file changes afterwards", async () => {
     const mayor = (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email: "maire.peynier@demo.ccd.test" } })).id))!;
+    // The demo filed it already (without dues); the mayor withdraws it and files it again, invoice issued.
+    await withdrawCandidacy(db, mayor, { organizationId: peynierId });
     await setDues(db, peynierId, round2026.id, "DUE");
     await submitCandidacy(db, mayor, { organizationId: peynierId });
     const candidacy = await db.candidacy.findUniqueOrThrow({ where: { organizationId_roundId: { organizationId: peynierId, roundId: round2026.id } } });
-    expect(candidacy).toMatchObject({ status: "SUBMITTED", isRenewal: true, progressionScore: 80 });
+    expect(candidacy).toMatchObject({ status: "SUBMITTED", isRenewal: true, progressionScore: 80, revision: 2 });
     const revision = await db.candidacyRevision.findFirstOrThrow({ where: { candidacyId: candidacy.id }, orderBy: { number: "desc" } });
     const frozen = (revision.snapshot as unknown as CandidacySnapshot).progression!;
     expect(frozen).toEqual(JSON.parse(JSON.stringify(await progressionForSnapshot(db, peynierId, round2026))));
