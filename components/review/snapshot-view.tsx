@@ -1,6 +1,8 @@
 // A submitted file as the reviewer reads it: one section per criterion, what changed since the
 // previous revision at its head, then the word to the association and the attachments.
 import type { ReactNode } from "react";
+import { isProgression, ProgressionPanel } from "@/components/progression/progression-panel";
+import { Card } from "@/components/ui/card";
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from "@/lib/action-plan/rules";
 import type { CandidacySnapshot, CriterionKey } from "@/lib/candidacy/snapshot";
 import { CRITERION_TITLES } from "@/lib/candidacy/snapshot";
@@ -153,11 +155,18 @@ export function SnapshotView({ snapshot, diff, from, attachmentHref }: { snapsho
 export function ProgressionSlot({ progression }: { progression: unknown | null }) {
   if (progression === null || progression === undefined) return null;
   return (
-    <section aria-labelledby="progression-titre" className="space-y-2">
+    <section aria-labelledby="progression-titre" className="space-y-3" data-testid="review-progression">
       <h3 id="progression-titre" className="text-xl">
-        Progression depuis le label précédent
+        Progression depuis le label précédent (renouvellement)
       </h3>
-      <pre className="overflow-x-auto text-sm">{JSON.stringify(progression, null, 2)}</pre>
+      <p className="text-sm text-ink-muted">Calculée par la plateforme au dépôt, selon les critères de progression de la campagne ; elle ne change plus ensuite.</p>
+      {isProgression(progression) ? (
+        <Card>
+          <ProgressionPanel progression={progression} heading="h4" idPrefix="revue-progression" />
+        </Card>
+      ) : (
+        <pre className="overflow-x-auto text-sm">{JSON.stringify(progression, null, 2)}</pre>
+      )}
     </section>
   );
 }

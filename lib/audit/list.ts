@@ -97,4 +97,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "preferences.reminders_on": "Rappels par courriel activés",
   "preferences.reminders_off": "Rappels par courriel désactivés",
   "outbox.retried": "Nouvel envoi d'un courriel demandé",
+  // Renewal and progression (issue 14)
+  "round.progression_criteria_updated": "Critères de progression de la campagne modifiés",
+  "progression.renewal_reminder_queued": "Rappel de renouvellement du label programmé",
 };

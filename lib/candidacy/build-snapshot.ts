@@ -14,7 +14,7 @@ const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null
 
 export async function buildSnapshot(
   tx: Tx,
-  input: { organizationId: string; round: OpenRound; criteria: LabelCriteria; candidacyId: string; note: string; submittedBy: { id: string; name: string }; submittedAt: Date; progression: unknown | null },
+  input: { organizationId: string; round: OpenRound; criteria: LabelCriteria; candidacyId: string; note: string; submittedBy: { id: string; name: string }; submittedAt: Date; progression: CandidacySnapshot["progression"] },
 ): Promise<CandidacySnapshot> {
   const { organizationId, round, criteria } = input;
   const organization = await tx.organization.findUniqueOrThrow({

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/access";
 import type { ActorGrants } from "@/lib/auth/grants";
 import { permissionsOn } from "@/lib/auth/grants";
 import type { Db } from "@/lib/db/create-client";
+import { isRenewalCandidate } from "@/lib/progression/progression";
 import { findOpenRound } from "@/lib/rounds/open-round";
 import { labelCriteriaOf, type LabelCriteria } from "./criteria";
 import { CRITERION_KEYS, CRITERION_TITLES, type CriterionKey } from "./snapshot";
@@ -50,6 +51,8 @@ export async function getCandidacyFile(db: Db, actor: ActorGrants, organizationI
   const mayors = await db.membership.findMany({ where: { organizationId, role: "MAYOR" }, select: { user: { select: { name: true, email: true } } } });
   const label = await db.label.findUnique({ where: { organizationId_roundId: { organizationId, roundId: round.id } }, select: { awardedAt: true, validUntil: true, revokedAt: true } });
   const lastDecision = candidacy?.decisions[0] ?? null;
+  // Renewals (issue 14): the organization held the label the round's rule looks back to.
+  const renewal = await isRenewalCandidate(db, organizationId, round);
   const dues = await db.dues.findUnique({ where: { organizationId_roundId: { organizationId, roundId: round.id } }, select: { status: true } });
   const missing = missingCriteria({
     questionnaire: criteria.questionnaire.met,
@@ -71,6 +74,7 @@ export async function getCandidacyFile(db: Db, actor: ActorGrants, organizationI
       ? { outcome: lastDecision.outcome, comment: lastDecision.comment, createdAt: lastDecision.createdAt, revision: lastDecision.revision?.number ?? null, comments: commentsOf(lastDecision.criteria) }
       : null,
     label,
+    renewal,
   };
 }
 

@@ -1,6 +1,7 @@
 // What a submitted candidacy holds, frozen in CandidacyRevision.snapshot (a database trigger
 // refuses any UPDATE or DELETE of a revision). Reviewers read this, never the live file, which
 // keeps evolving. Plain data only (dates as ISO strings): the browser can read it too.
+import type { Progression } from "@/lib/progression/rules";
 import type { ActionStatus, CandidacyStatus, Priority, SizeBand, TerritoryKind } from "@/lib/db/generated/enums";
 
 export const SNAPSHOT_FORMAT = 1;
@@ -52,7 +53,7 @@ export type CandidacySnapshot = {
    * Renewals: the progression of the action plan since the previous label, computed at
    * submission by the renewal feature (progressionForSnapshot). Null for a first-year file.
    */
-  progression: unknown | null;
+  progression: Progression | null;
 };
 
 export const CRITERION_KEYS = ["questionnaire", "plan", "champion", "dues"] as const;

@@ -17,6 +17,7 @@ import { lockLabelFile } from "@/lib/label/award";
 import { queueEmail } from "@/lib/notifications/outbox";
 import { sizeBandFor } from "@/lib/questionnaire/size-band";
 import { findOpenRound, type OpenRound } from "@/lib/rounds/open-round";
+import { progressionForSnapshot } from "@/lib/progression/progression";
 import { buildSnapshot } from "./build-snapshot";
 import { labelCriteriaOf } from "./criteria";
 import { SUBMISSION_MESSAGES, canWithdraw, duesAllowSubmission, submissionRefusal } from "./rules";
@@ -232,9 +233,9 @@ export async function freezeSubmission(
     const candidacy = await ensureCandidacy(tx, scope.id, round);
     const number = candidacy.revision + 1;
     const submittedBy = { id: actor.userId, name: actor.name ?? actor.email };
-    // Renewals: the renewal feature will provide progressionForSnapshot(tx, organizationId, round);
-    // a first-year file has no progression.
-    const progression = null;
+    // Renewals: the progression since the previous label, computed now on this transaction and
+    // frozen with the file (issue 14); null for a first-year file.
+    const progression = await progressionForSnapshot(tx, scope.id, round);
     const snapshot = await buildSnapshot(tx, { organizationId: scope.id, round, criteria, candidacyId: candidacy.id, note: candidacy.note, submittedBy, submittedAt, progression });
     const revision = await tx.candidacyRevision.create({
       data: { candidacyId: candidacy.id, number, snapshot: snapshot as unknown as Prisma.InputJsonValue, submittedById: actor.userId, submittedAt },
@@ -243,7 +244,16 @@ export async function freezeSubmission(
     // The status check is repeated in the update: the lock makes it true, the WHERE makes it plain.
     const updated = await tx.candidacy.updateMany({
       where: { id: candidacy.id, status: candidacy.status, revision: candidacy.revision },
-      data: { status: "SUBMITTED", revision: number, submittedAt, submittedById: actor.userId, withdrawnAt: null, snapshot: { revisionId: revision.id, number } },
+      data: {
+        status: "SUBMITTED",
+        revision: number,
+        submittedAt,
+        submittedById: actor.userId,
+        withdrawnAt: null,
+        snapshot: { revisionId: revision.id, number },
+        isRenewal: progression !== null,
+        progressionScore: progression?.score ?? null,
+      },
     });
     if (updated.count !== 1) throw new DomainError(CANDIDACY_MESSAGES.alreadySubmitted);
     await recordAudit(tx, {

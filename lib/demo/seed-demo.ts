@@ -3,6 +3,7 @@
 import type { Db } from "@/lib/db/create-client";
 import type { AssociationRole, OrganizationRole } from "@/lib/db/generated/client";
 import { seedDuesDemo } from "./seed-dues";
+import { DEFAULT_PROGRESSION_CRITERIA } from "@/lib/progression/criteria";
 
 export const DEMO_ROUND_YEAR = 2026;
 
@@ -68,6 +69,8 @@ export async function seedDemo(db: Db): Promise<{ roundYear: number; accounts: s
         opensAt: new Date(`${DEMO_ROUND_YEAR}-03-01T00:00:00Z`),
         closesAt: new Date(`${DEMO_ROUND_YEAR}-12-31T22:59:59Z`),
         labelValidUntil: new Date(`${DEMO_ROUND_YEAR + 1}-12-31T22:59:59Z`),
+        // Renewal criteria of the open round, stored so they stay fixed (issue 14).
+        progressionCriteria: DEFAULT_PROGRESSION_CRITERIA,
       },
     });
     for (const tier of DEMO_DUES_TIERS) {

@@ -2,6 +2,7 @@
 // (lib/<domain>/jobs.ts) and adds one spread line below; workers register them all, and
 // enqueueJob(tx, name, data) only accepts names listed here with the data they expect.
 import { notificationJobs } from "@/lib/notifications/jobs";
+import { progressionJobs } from "@/lib/progression/jobs";
 import type { JobDefinition } from "./define";
 
 export { jobDefinition, type JobContext, type JobDefinition } from "./define";
@@ -9,6 +10,7 @@ export { jobDefinition, type JobContext, type JobDefinition } from "./define";
 // Features add their jobs here: `...certificateJobs,` imported from "@/lib/certificates/jobs".
 export const JOB_HANDLERS = {
   ...notificationJobs,
+  ...progressionJobs,
 } satisfies Record<string, JobDefinition<never>>;
 
 export type JobName = keyof typeof JOB_HANDLERS;

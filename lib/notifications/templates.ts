@@ -8,6 +8,7 @@ import { organizationEmails } from "@/lib/organizations/emails";
 import { candidacyEmails } from "@/lib/candidacy/emails";
 import { reviewEmails } from "@/lib/review/emails";
 import { notificationEmails } from "./emails";
+import { progressionEmails } from "@/lib/progression/emails";
 
 /**
  * What a message is, which decides whether its recipient may turn it off: reminders can be
@@ -48,6 +49,8 @@ export const EMAIL_TEMPLATES = {
   ...candidacyEmails,
   ...reviewEmails,
   ...notificationEmails,
+  // Issue 14: renewal reminders.
+  ...progressionEmails,
 } satisfies Record<string, EmailTemplate<never>>;
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

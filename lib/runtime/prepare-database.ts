@@ -7,6 +7,7 @@ import { seedDemoActivity } from "@/lib/demo/seed-activity";
 import { seedDemoCandidacies } from "@/lib/demo/seed-candidacy";
 import { seedPublicDemo } from "@/lib/demo/seed-public";
 import { seedDemo, isDemoSeeded } from "@/lib/demo/seed-demo";
+import { seedRenewalDemo } from "@/lib/demo/seed-renewal";
 import { installCurrentQuestionnaire } from "@/lib/questionnaire/current";
 
 export type PrepareOptions = { seedDemo: boolean; log?: (line: string) => void };
@@ -34,6 +35,9 @@ export async function prepareDatabase(url: string, options: PrepareOptions): Pro
     if (freshDemo && (await seedDemoActivity(db))) log("Dossier de démonstration de Saint-Antonin-sur-Bayon rempli à moitié.");
     // Candidacy and review (issue 12): Rognes waiting, Vauvenargues returned, Meyreuil approved.
     if (freshDemo && (await seedDemoCandidacies(db))) log("Candidatures de démonstration : Rognes, Vauvenargues, Meyreuil.");
+    // Renewal demo (issue 14): Peynier, labelled in 2025, renews in 2026. Needs the 2026 questionnaire.
+    // Idempotent and cheap once done, so a demo database seeded before this feature gets it too.
+    if (options.seedDemo && (await seedRenewalDemo(db))) log("Renouvellement de démonstration : Peynier, labellisée en 2025, renouvelle en 2026.");
     // Public pages (issue 15): last, and only when no other demo made a label (lib/demo/seed-public.ts).
     if (freshDemo && (await seedPublicDemo(db))) log("Vitrine publique de démonstration : Meyreuil labellisée, Puyloubier retirée.");
   } finally {

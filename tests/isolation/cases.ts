@@ -32,6 +32,7 @@ import { PUBLIC_CASES } from "./cases-public";
 import { DUES_CASES } from "./cases-dues";
 import { CANDIDACY_CASES } from "./cases-candidacy";
 import { NOTIFICATION_CASES } from "./cases-notifications";
+import { PROGRESSION_CASES } from "./cases-progression";
 import type { World } from "./world";
 
 /** A pending request of a newcomer to join A with this role. */
@@ -99,6 +100,7 @@ export const CASES: IsolationCases = {
   ...DUES_CASES,
   ...CANDIDACY_CASES,
   ...NOTIFICATION_CASES,
+  ...PROGRESSION_CASES,
   // ---- Joining ----------------------------------------------------------------------------
   "app/espace/rejoindre/actions.ts#joinTerritoryAction": [
     {

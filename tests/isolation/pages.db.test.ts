@@ -17,6 +17,7 @@ import { PUBLIC_PAGE_CASES } from "./cases-public";
 import { DUES_PAGE_CASES } from "./cases-dues";
 import { CANDIDACY_PAGE_CASES } from "./cases-candidacy";
 import { NOTIFICATION_PAGE_CASES } from "./cases-notifications";
+import { PROGRESSION_PAGE_CASES } from "./cases-progression";
 import type { PageCase } from "./case-types";
 import { buildWorld, type Person, type World } from "./world";
 
@@ -42,6 +43,7 @@ const PAGE_CASES: Record<string, PageCase> = {
   ...DUES_PAGE_CASES,
   ...CANDIDACY_PAGE_CASES,
   ...NOTIFICATION_PAGE_CASES,
+  ...PROGRESSION_PAGE_CASES,
   "/espace": { kind: "own" },
   "/espace/rejoindre": { kind: "own" },
   "/espace/organisations/[organizationId]": { kind: "tenant", permission: "organization:read", params: (world) => ({ organizationId: world.A.id }) },

@@ -70,6 +70,11 @@ export default async function RoundsPage() {
                       {round._count.assessments} questionnaires commencés · {round._count.candidacies} candidatures · {round.carriedOverActions} actions reportées de la campagne précédente
                     </dd>
                   </dl>
+                  <p>
+                    <Link href={`/admin/campagnes/${round.id}/progression`}>
+                      {round.status === "DRAFT" ? "Régler les critères de progression (renouvellements)" : "Voir les critères de progression (renouvellements)"}
+                    </Link>
+                  </p>
                   <div className="flex flex-wrap gap-4">
                     {round.status === "DRAFT" ? (
                       <ActionButton

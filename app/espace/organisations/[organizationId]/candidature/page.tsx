@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AttachmentForm, NoteForm, SubmitForm } from "@/components/candidacy/candidacy-forms";
 import { CriteriaPanel } from "@/components/candidacy/criteria-panel";
+import { OrganizationProgression } from "@/components/progression/organization-progression";
 import { ActionButton } from "@/components/forms/action-button";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
@@ -21,6 +22,7 @@ import {
   submitCandidacyAction,
   withdrawCandidacyAction,
 } from "./actions";
+import { computeProgressionAction } from "../questionnaire/resultats/actions";
 
 export const metadata: Metadata = { title: "Candidature" };
 
@@ -50,6 +52,7 @@ export default async function CandidacyPage({ params }: Props) {
     `le Cyber Champion${criteria.champion.name ? ` (${criteria.champion.name})` : ""}`,
     criteria.dues.met ? "la cotisation réglée" : "la facture de cotisation, en attente du paiement",
     candidacy?.note ? "votre mot à l’association" : "aucun mot à l’association",
+    ...(file.renewal ? ["votre progression depuis votre dernier label (score et critères de renouvellement), calculée au moment du dépôt"] : []),
     attachments.length > 0 ? `${attachments.length} pièce${attachments.length > 1 ? "s" : ""} jointe${attachments.length > 1 ? "s" : ""}` : "aucune pièce jointe",
   ];
 
@@ -118,6 +121,8 @@ export default async function CandidacyPage({ params }: Props) {
           </h2>
           <CriteriaPanel criteria={criteria} organizationId={organizationId} />
         </section>
+
+        <OrganizationProgression actor={actor} organizationId={organizationId} action={computeProgressionAction} place="candidacy" />
 
         {file.canPrepare ? (
           <section aria-labelledby="preparer-titre" className="space-y-6">

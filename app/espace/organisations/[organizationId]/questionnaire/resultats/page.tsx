@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OrganizationProgression } from "@/components/progression/organization-progression";
 import { PrintButton } from "@/components/questionnaire/print-button";
 import { ScoreChart } from "@/components/questionnaire/score-chart";
 import { buttonClasses } from "@/components/ui/button";
@@ -12,6 +13,7 @@ import { orNotFound } from "@/lib/auth/not-found";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { COST_LABELS, EFFORT_LABELS, openQuestionnaire } from "@/lib/questionnaire/results";
+import { computeProgressionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Résultats du questionnaire" };
 
@@ -114,6 +116,8 @@ export default async function QuestionnaireResultsPage({ params }: Props) {
             </tbody>
           </table>
         </section>
+
+        <OrganizationProgression actor={actor} organizationId={organizationId} action={computeProgressionAction} />
 
         <section aria-labelledby="mesures-titre" className="space-y-4">
           <h2 id="mesures-titre" className="text-2xl">
