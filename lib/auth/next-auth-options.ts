@@ -10,6 +10,7 @@ import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { sendEmail } from "@/lib/notifications/mailer";
 import { cookieOptions, sessionCookieName, useSecureCookies } from "./cookies";
+import { safeReturnUrl } from "./return-path";
 import { MAGIC_LINK_MAX_AGE_SECONDS, signInEmail } from "./sign-in";
 
 type ProConnectProfile = {
@@ -128,9 +129,8 @@ export function authOptions(): NextAuthOptions {
         return { ...session, user: { ...session.user, id: user.id } };
       },
       async redirect({ url, baseUrl }) {
-        // Only ever back into the application.
-        if (url.startsWith("/")) return `${baseUrl}${url}`;
-        return new URL(url).origin === baseUrl ? url : baseUrl;
+        // Only ever back into the application: the same rule as ?retour= (return-path.ts).
+        return safeReturnUrl(url, baseUrl);
       },
     },
     events: {

@@ -32,8 +32,5 @@ export function signInErrorMessage(code: string | undefined | null): string | nu
   return Object.prototype.hasOwnProperty.call(SIGN_IN_ERRORS, code) ? SIGN_IN_ERRORS[code]! : SIGN_IN_ERRORS.Default!;
 }
 
-/** Only paths inside the application are accepted as a place to come back to. */
-export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/espace";
-  return value;
-}
+// Where to come back to after signing in: the one rule lives in return-path.ts.
+export { safeReturnPath } from "./return-path";
