@@ -1,6 +1,7 @@
 // Sends e-mail over SMTP; outside production without SMTP, e-mails land in the development
 // mailbox (/dev/boite-mail) so the demo works on a machine with no mail server.
 import nodemailer, { type Transporter } from "nodemailer";
+import { devMailboxEnabled as deploymentDevMailboxEnabled } from "@/lib/config/deployment";
 import { env } from "@/lib/config/env";
 import type { Db } from "@/lib/db/create-client";
 
@@ -8,9 +9,9 @@ export type Email = { to: string; subject: string; text: string; html?: string }
 
 let transporter: Transporter | undefined;
 
+/** Whether e-mails land in /dev/boite-mail: decided by the deployment mode (lib/config/deployment.ts). */
 export function devMailboxEnabled(): boolean {
-  const config = env();
-  return config.APP_ENV !== "production" && !config.SMTP_URL;
+  return deploymentDevMailboxEnabled();
 }
 
 export async function sendEmail(db: Db, email: Email): Promise<void> {

@@ -7,7 +7,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { env, shouldSeedDemo, EnvError } from "@/lib/config/env";
+import { deployment } from "@/lib/config/deployment";
+import { env, EnvError } from "@/lib/config/env";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { projectRoot } from "@/lib/db/schema-engine";
 import { prepareDatabase } from "./prepare-database";
@@ -17,8 +18,10 @@ const log = (line: string) => console.log(`[ccd] ${line}`);
 
 async function main() {
   let config;
+  let mode;
   try {
     config = env();
+    mode = deployment();
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(`✖ ${error.message}\nVoir .env.example pour la liste des variables.`);
@@ -36,7 +39,7 @@ async function main() {
     url = embedded.url;
   }
 
-  await prepareDatabase(url, { seedDemo: shouldSeedDemo(config), log });
+  await prepareDatabase(url, { seedDemo: mode.demoSeeding, log });
 
   const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
   const childEnv = {
@@ -53,8 +56,10 @@ async function main() {
     if (build.status !== 0) throw new Error("La construction de l'application a échoué (voir ci-dessus).");
   }
 
-  const args = dev ? ["dev", "-p", String(config.PORT)] : ["start", "-p", String(config.PORT)];
-  const next = spawn(process.execPath, [nextBin, ...args], { cwd: projectRoot, env: childEnv, stdio: "inherit" });
+  // Next's handler behind our own HTTP server (serve.ts): it hands the socket's address to the
+  // sign-in budget. Plain Node with tsx, without the react-server condition this launcher has.
+  const serve = path.join(projectRoot, "lib/runtime/serve.ts");
+  const next = spawn(process.execPath, ["--import", "tsx", serve, ...(dev ? ["--dev"] : [])], { cwd: projectRoot, env: childEnv, stdio: "inherit" });
   log(`Application : ${config.APP_URL}`);
 
   let stopping = false;
