@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { OrganizationRole } from "@/lib/db/generated/enums";
 import { sendEmail } from "@/lib/notifications/mailer";
-import { assertMayGrantRole, checkRoleFitsTerritory } from "./roles";
+import { assertMayActOnMember, assertMayGrantRole, checkRoleFitsTerritory } from "./roles";
 import { hashToken, newToken } from "./tokens";
 
 export const INVITATION_VALIDITY_DAYS = 7;
@@ -86,9 +86,10 @@ export async function listInvitations(db: Db, actor: Actor, organizationId: stri
 
 export async function revokeInvitation(db: Db, actor: Actor, input: { invitationId: string }) {
   return db.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({ where: { id: input.invitationId }, select: { id: true, organizationId: true, email: true, acceptedAt: true, revokedAt: true } });
+    const invitation = await tx.invitation.findUnique({ where: { id: input.invitationId }, select: { id: true, organizationId: true, email: true, role: true, acceptedAt: true, revokedAt: true } });
     if (!invitation) throw new AccessDeniedError();
-    await requirePermission(tx, actor, invitation.organizationId, "members:manage");
+    const scope = await requirePermission(tx, actor, invitation.organizationId, "members:manage");
+    assertMayActOnMember(actor, scope, [invitation.role], "revoke");
     if (invitation.acceptedAt || invitation.revokedAt) throw new DomainError("Cette invitation n'est plus en attente.");
     await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     await recordAudit(tx, {

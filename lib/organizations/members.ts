@@ -9,7 +9,13 @@ import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { MANAGING_ROLES, ORGANIZATION_ROLE_LABELS } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/create-client";
 import { revokeInvitationsOfFormerManager } from "./invitations";
-import { assertMayGrantRole, checkRoleFitsTerritory } from "./roles";
+import { assertMayActOnMember, assertMayGrantRole, checkRoleFitsTerritory } from "./roles";
+
+/** The roles a person holds in an organization (one membership row per role). */
+async function rolesHeld(tx: Prisma.TransactionClient, organizationId: string, userId: string): Promise<OrganizationRole[]> {
+  const rows = await tx.membership.findMany({ where: { organizationId, userId }, select: { role: true } });
+  return rows.map((row) => row.role);
+}
 
 export async function listMembers(db: Db, actor: Actor, organizationId: string) {
   await requirePermission(db, actor, organizationId, "members:read");
@@ -84,6 +90,7 @@ export async function changeMemberRole(db: Db, actor: Actor, input: { membership
     const scope = await requirePermission(tx, actor, membership.organizationId, "members:manage");
     if (membership.role === input.role) return { organizationId: membership.organizationId };
     checkRoleFitsTerritory(input.role, membership.organization.territory.kind);
+    assertMayActOnMember(actor, scope, await rolesHeld(tx, membership.organizationId, membership.userId), "change");
     assertMayGrantRole(actor, scope, input.role);
     const duplicate = await tx.membership.findUnique({
       where: { userId_organizationId_role: { userId: membership.userId, organizationId: membership.organizationId, role: input.role } },
@@ -113,8 +120,10 @@ export async function removeMember(db: Db, actor: Actor, input: { membershipId: 
     });
     if (!membership) throw new AccessDeniedError();
     // Anyone may leave; removing someone else takes the right to manage members.
-    if (membership.userId !== actor.userId) await requirePermission(tx, actor, membership.organizationId, "members:manage");
-    else await requirePermission(tx, actor, membership.organizationId, "organization:read");
+    if (membership.userId !== actor.userId) {
+      const scope = await requirePermission(tx, actor, membership.organizationId, "members:manage");
+      assertMayActOnMember(actor, scope, await rolesHeld(tx, membership.organizationId, membership.userId), "remove");
+    } else await requirePermission(tx, actor, membership.organizationId, "organization:read");
     await tx.membership.delete({ where: { id: membership.id } });
     await ensureManagerRemains(tx, membership.organizationId);
     await revokeInvitationsOfFormerManager(tx, actor.userId, membership.organizationId, membership.userId);
