@@ -63,4 +63,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "round.closed": "Campagne close",
   "label.awarded": "Label obtenu (candidature approuvée et cotisation réglée)",
   "demo.seeded": "Données de démonstration créées",
+  // Mutualisation controlled by the communes (issue 9).
+  "epci_access.disabled": "Accès de l'intercommunalité au dossier coupé",
+  "epci_access.enabled": "Accès de l'intercommunalité au dossier rouvert",
+  "epci_access.disabled_by_commune": "Une commune a coupé l'accès de l'intercommunalité à son dossier",
+  "epci_access.enabled_by_commune": "Une commune a rouvert l'accès de l'intercommunalité à son dossier",
+  "epci.referent_appointed": "Référent intercommunal désigné (communes membres prévenues)",
+  "organization.reopened": "Territoire rouvert à une nouvelle demande d'adhésion",
 };

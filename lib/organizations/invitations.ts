@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { OrganizationRole } from "@/lib/db/generated/enums";
 import { sendEmail } from "@/lib/notifications/mailer";
+import { announceReferentAppointed } from "./epci-access";
 import { assertMayActOnMember, assertMayGrantRole, checkRoleFitsTerritory } from "./roles";
 import { hashToken, newToken } from "./tokens";
 
@@ -166,11 +167,15 @@ export async function acceptInvitation(db: Db, actor: Actor, input: { token: str
     // Accepting is atomic: a second click finds acceptedAt set.
     const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
     if (claimed.count === 0) throw new DomainError("Cette invitation a déjà été acceptée.");
-    await tx.membership.upsert({
+    const membership = await tx.membership.upsert({
       where: { userId_organizationId_role: { userId: actor.userId, organizationId: invitation.organizationId, role: invitation.role } },
       update: {},
       create: { userId: actor.userId, organizationId: invitation.organizationId, role: invitation.role },
+      select: { id: true },
     });
+    if (invitation.role === "EPCI_REFERENT") {
+      await announceReferentAppointed(tx, { actorId: actor.userId, epciOrganizationId: invitation.organizationId, membershipId: membership.id, userId: actor.userId, via: "invitation" });
+    }
     await recordAudit(tx, {
       actorId: actor.userId,
       organizationId: invitation.organizationId,

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { MANAGING_ROLES, ORGANIZATION_ROLE_LABELS } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/create-client";
+import { announceReferentAppointed } from "./epci-access";
 import { revokeInvitationsOfFormerManager } from "./invitations";
 import { assertMayActOnMember, assertMayGrantRole, checkRoleFitsTerritory } from "./roles";
 
@@ -62,11 +63,15 @@ export async function decideJoinRequest(db: Db, actor: Actor, input: { requestId
       data: { status: accepted ? "ACCEPTED" : "REFUSED", decidedById: actor.userId, decidedAt: new Date() },
     });
     if (accepted) {
-      await tx.membership.upsert({
+      const membership = await tx.membership.upsert({
         where: { userId_organizationId_role: { userId: request.userId, organizationId: request.organizationId, role: request.requestedRole } },
         update: {},
         create: { userId: request.userId, organizationId: request.organizationId, role: request.requestedRole },
+        select: { id: true },
       });
+      if (request.requestedRole === "EPCI_REFERENT") {
+        await announceReferentAppointed(tx, { actorId: actor.userId, epciOrganizationId: request.organizationId, membershipId: membership.id, userId: request.userId, via: "join_request" });
+      }
     }
     await recordAudit(tx, {
       actorId: actor.userId,
@@ -108,6 +113,9 @@ export async function changeMemberRole(db: Db, actor: Actor, input: { membership
       targetId: membership.id,
       data: { userId: membership.userId, from: membership.role, to: input.role },
     });
+    if (input.role === "EPCI_REFERENT") {
+      await announceReferentAppointed(tx, { actorId: actor.userId, epciOrganizationId: membership.organizationId, membershipId: membership.id, userId: membership.userId, via: "role_change" });
+    }
     return { organizationId: membership.organizationId };
   });
 }

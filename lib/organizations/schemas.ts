@@ -66,3 +66,9 @@ export const changeRoleSchema = z.object({
 export const removeMemberSchema = z.object({ membershipId: idSchema("Identifiant de membre") });
 
 export const organizationIdSchema = z.object({ organizationId: idSchema("Identifiant d'organisation") });
+
+/** A commune switching its EPCI's access to its file off or on (lib/organizations/epci-access.ts). */
+export const setEpciAccessSchema = z.object({
+  organizationId: idSchema("Identifiant d'organisation"),
+  enabled: z.boolean({ error: "Choisissez de couper ou de rouvrir l'accès." }),
+});

@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/create-client";
 import { sendEmail } from "@/lib/notifications/mailer";
 import type { z } from "zod";
 import type { decideOrganizationSchema } from "./schemas";
+import { announceReferentAppointed } from "./epci-access";
 import { territoryFactsSelect } from "./territory-facts";
 
 /** What an administrator needs to decide: who asked, from which domain, and the official data. */
@@ -57,6 +58,13 @@ export async function decideOrganization(db: Db, actor: Actor, input: DecideInpu
       targetId: organization.id,
       data: approved ? {} : { reason: input.reason ?? null },
     });
+    // A validated EPCI's referents start working for its communes: the communes hear of them.
+    if (approved) {
+      const referents = await tx.membership.findMany({ where: { organizationId: organization.id, role: "EPCI_REFERENT" }, select: { id: true, userId: true } });
+      for (const referent of referents) {
+        await announceReferentAppointed(tx, { actorId: actor.userId, epciOrganizationId: organization.id, membershipId: referent.id, userId: referent.userId, via: "epci_validated" });
+      }
+    }
     return { organization, approved };
   });
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CriteriaPanel } from "@/components/candidacy/criteria-panel";
 import { ActionButton } from "@/components/forms/action-button";
+import { EpciAccessSection } from "@/components/organizations/epci-access-section";
 import { InviteForm } from "@/components/organizations/invite-form";
 import { RoleForm } from "@/components/organizations/role-form";
 import { roleLabel } from "@/components/organizations/role-labels";
@@ -25,6 +26,7 @@ import {
   inviteMemberAction,
   removeMemberAction,
   revokeInvitationAction,
+  setEpciAccessAction,
 } from "./actions";
 
 export const metadata: Metadata = { title: "Organisation" };
@@ -123,7 +125,7 @@ export default async function OrganizationPage({ params }: Props) {
                       {manage && roles.includes(membership.role) ? (
                         <RoleForm membershipId={membership.id} current={membership.role} roles={roles} memberName={who} action={changeMemberRoleAction} />
                       ) : null}
-                      {manage || self ? (
+                      {(manage && roles.includes(membership.role)) || self ? (
                         <ActionButton
                           action={removeMemberAction}
                           input={{ membershipId: membership.id }}
@@ -139,6 +141,8 @@ export default async function OrganizationPage({ params }: Props) {
             })}
           </ul>
         </section>
+
+        {can("members:read") ? <EpciAccessSection actor={actor} organizationId={organization.id} action={setEpciAccessAction} /> : null}
 
         {manage ? (
           <section aria-labelledby="demandes-titre" className="space-y-4">
@@ -186,9 +190,11 @@ export default async function OrganizationPage({ params }: Props) {
                       <span>
                         {invitation.email} · {roleLabel(invitation.role)} · jusqu’au {dateFormat.format(invitation.expiresAt)}
                       </span>
-                      <ActionButton action={revokeInvitationAction} input={{ invitationId: invitation.id }} variant="tertiary">
-                        Annuler l’invitation
-                      </ActionButton>
+                      {roles.includes(invitation.role) ? (
+                        <ActionButton action={revokeInvitationAction} input={{ invitationId: invitation.id }} variant="tertiary">
+                          Annuler l’invitation
+                        </ActionButton>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
