@@ -72,3 +72,6 @@ export const setEpciAccessSchema = z.object({
   organizationId: idSchema("Identifiant d'organisation"),
   enabled: z.boolean({ error: "Choisissez de couper ou de rouvrir l'accès." }),
 });
+
+/** An administrator opening a rejected territory to a new claim. */
+export const reopenOrganizationSchema = z.object({ organizationId: idSchema("Identifiant d'organisation") });

@@ -11,12 +11,22 @@ import type { decideOrganizationSchema } from "./schemas";
 import { announceReferentAppointed } from "./epci-access";
 import { territoryFactsSelect } from "./territory-facts";
 
-/** What an administrator needs to decide: who asked, from which domain, and the official data. */
-export async function listPendingOrganizations(db: Db, actor: Actor) {
+export const VALIDATION_PAGE_SIZE = 20;
+
+/**
+ * What an administrator needs to decide: who asked, from which domain, and the official data.
+ * Oldest first, one page at a time (`page` from 1; past the end, the last page).
+ */
+export async function listPendingOrganizations(db: Db, actor: Actor, { page = 1, pageSize = VALIDATION_PAGE_SIZE }: { page?: number; pageSize?: number } = {}) {
   requireAssociationPermission(actor, "organization:validate");
+  const total = await db.organization.count({ where: { status: "PENDING" } });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, Math.floor(Number.isFinite(page) ? page : 1)), pageCount);
   const organizations = await db.organization.findMany({
     where: { status: "PENDING" },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: (current - 1) * pageSize,
+    take: pageSize,
     select: {
       id: true,
       name: true,
@@ -26,10 +36,39 @@ export async function listPendingOrganizations(db: Db, actor: Actor) {
       territory: { select: territoryFactsSelect },
     },
   });
-  return organizations.map((organization) => ({
+  const items = organizations.map((organization) => ({
     ...organization,
     requesterDomain: organization.requestedBy?.email.split("@")[1] ?? null,
   }));
+  return { items, total, page: current, pageCount };
+}
+
+/** Rejected territories, most recent first, for an administrator who may open them again. */
+export async function listRejectedOrganizations(db: Db, actor: Actor, take = 50) {
+  requireAssociationPermission(actor, "organization:validate");
+  return db.organization.findMany({
+    where: { status: "REJECTED" },
+    orderBy: { updatedAt: "desc" },
+    take,
+    select: { id: true, name: true, rejectionReason: true, reopenedAt: true, updatedAt: true, territory: { select: { code: true, kind: true } } },
+  });
+}
+
+/**
+ * An administrator opens a rejected territory to a new claim: the next person who claims it
+ * starts afresh on the same organization (lib/organizations/join.ts), its history kept.
+ */
+export async function reopenOrganization(db: Db, actor: Actor, input: { organizationId: string }) {
+  requireAssociationPermission(actor, "organization:validate");
+  return db.$transaction(async (tx) => {
+    const organization = await tx.organization.findUnique({ where: { id: input.organizationId }, select: { id: true, name: true, status: true, reopenedAt: true } });
+    if (!organization) throw new DomainError("Cette organisation n'existe plus.");
+    if (organization.status !== "REJECTED") throw new DomainError(`${organization.name} n'est pas refusée : il n'y a rien à rouvrir.`);
+    if (organization.reopenedAt) return { organizationId: organization.id, changed: false };
+    await tx.organization.update({ where: { id: organization.id }, data: { reopenedAt: new Date() } });
+    await recordAudit(tx, { actorId: actor.userId, organizationId: organization.id, action: "organization.reopened", targetType: "Organization", targetId: organization.id });
+    return { organizationId: organization.id, changed: true };
+  });
 }
 
 type DecideInput = Omit<z.output<typeof decideOrganizationSchema>, "reason"> & { reason?: string };

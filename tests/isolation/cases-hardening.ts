@@ -3,6 +3,13 @@
 import type { IsolationCases } from "./case-types";
 
 export const HARDENING_CASES: IsolationCases = {
+  "app/admin/organisations/actions.ts#reopenOrganizationAction": {
+    kind: "association",
+    permission: "organization:validate",
+    targetStatus: "REJECTED",
+    arrange: async (world) => ({ input: { organizationId: world.A.id }, organizationId: world.A.id }),
+  },
+
   "app/espace/organisations/[organizationId]/actions.ts#setEpciAccessAction": ([false, true] as const).map((enabled) => ({
     kind: "tenant" as const,
     label: enabled ? "reopen the EPCI's access" : "switch the EPCI's access off",
