@@ -50,7 +50,8 @@ function proConnectProvider(
         return { ...fromIdToken, ...fromUserinfo, sub: fromIdToken.sub } as ProConnectProfile & Record<string, unknown>;
       },
     },
-    // ProConnect only hands out verified professional addresses: the person is the same.
+    // Linking by address happens only when the provider says the address is verified
+    // (email_verified, checked in the signIn callback below).
     allowDangerousEmailAccountLinking: true,
     profile(profile) {
       if (!profile.email) throw new Error("ProConnect n'a pas transmis d'adresse électronique.");
@@ -120,7 +121,18 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/connexion", verifyRequest: "/connexion/verification", error: "/connexion/erreur" },
     callbacks: {
       // Disabled accounts cannot sign in, whatever the path.
-      async signIn({ user }) {
+      async signIn({ user, account, profile }) {
+        // An OpenID Connect identity is linked to an account by its address only when the
+        // provider vouches for that address; otherwise anyone able to write someone's address
+        // at some provider would enter their account. A ProConnect identity linked earlier
+        // (once verified) still signs in.
+        if (account?.provider === "proconnect" && (profile as { email_verified?: unknown } | undefined)?.email_verified !== true) {
+          const linked = await db.account.findUnique({
+            where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
+            select: { id: true },
+          });
+          if (!linked) return "/connexion?error=AdresseNonVerifiee";
+        }
         if (!user?.email) return true;
         const existing = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { disabledAt: true } });
         return !existing?.disabledAt;

@@ -21,6 +21,7 @@ export const SIGN_IN_ERRORS: Record<string, string> = {
   EmailSignin: "Le courriel n'a pas pu être envoyé. Réessayez dans quelques minutes.",
   OAuthSignin: "La connexion avec ProConnect n'a pas pu démarrer. Réessayez, ou recevez un lien par courriel.",
   OAuthCallback: "La connexion avec ProConnect n'a pas abouti. Réessayez, ou recevez un lien par courriel.",
+  AdresseNonVerifiee: "ProConnect n'a pas confirmé que cette adresse électronique est la vôtre : recevez plutôt un lien de connexion par courriel.",
   OAuthAccountNotLinked: "Cette adresse est déjà liée à un autre moyen de connexion. Recevez un lien par courriel.",
   Callback: "La connexion n'a pas abouti. Réessayez, ou recevez un lien par courriel.",
   SessionRequired: "Connectez-vous pour accéder à cette page.",
