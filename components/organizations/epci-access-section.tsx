@@ -52,12 +52,11 @@ export async function EpciAccessSection({ actor, organizationId, action }: Props
             action={action}
             input={{ organizationId, enabled: false }}
             confirm={`Couper l’accès de ${epciName} à votre dossier ? Ses référents ne pourront plus le voir ni le modifier.`}
-            success={`Accès de ${epciName} coupé.`}
           >
             Couper l’accès de l’intercommunalité
           </ActionButton>
         ) : (
-          <ActionButton action={action} input={{ organizationId, enabled: true }} variant="primary" success={`Accès de ${epciName} rouvert.`}>
+          <ActionButton action={action} input={{ organizationId, enabled: true }} variant="primary">
             Rouvrir l’accès de l’intercommunalité
           </ActionButton>
         )
@@ -83,7 +82,7 @@ export async function EpciAccessSection({ actor, organizationId, action }: Props
 
       {access.activity.length > 0 ? (
         <>
-          <h3 className="text-xl">Ce qu’ils ont fait sur votre dossier</h3>
+          <h3 className="text-xl">Ce que les référents ont fait sur votre dossier, et les réglages de l’accès</h3>
           <table className="w-full border-collapse text-left">
             <caption className="sr-only">Actions des référents de {epciName} et réglages de leur accès</caption>
             <thead>

@@ -80,7 +80,8 @@ export async function setEpciAccess(db: Db, actor: Actor, input: { organizationI
     if (!commune) throw new AccessDeniedError();
     if (scope.status !== "ACTIVE") throw new DomainError("Vous pourrez régler l'accès de votre intercommunalité une fois l'adhésion validée.");
     const enabled = !commune.epciAccessRefusal;
-    if (enabled === input.enabled) return { organizationId: commune.id, enabled, changed: false };
+    const epciName = commune.epci.organization?.name ?? commune.epci.name;
+    if (enabled === input.enabled) return { organizationId: commune.id, epciName, enabled, changed: false };
     if (input.enabled) await tx.epciAccessRefusal.delete({ where: { organizationId: commune.id } });
     else await tx.epciAccessRefusal.create({ data: { organizationId: commune.id } });
     const data = { epciCode: commune.epci.code, epciName: commune.epci.name };
@@ -103,7 +104,7 @@ export async function setEpciAccess(db: Db, actor: Actor, input: { organizationI
         data: { communeName: commune.name },
       });
     }
-    return { organizationId: commune.id, enabled: input.enabled, changed: true };
+    return { organizationId: commune.id, epciName, enabled: input.enabled, changed: true };
   });
 }
 

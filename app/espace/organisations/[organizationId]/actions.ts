@@ -47,5 +47,7 @@ export async function removeMemberAction(input: unknown) {
 }
 
 export async function setEpciAccessAction(input: unknown) {
-  return refresh(await runAction(setEpciAccessSchema, input, (data, actor) => setEpciAccess(getDb(), actor, data)));
+  const result = await runAction(setEpciAccessSchema, input, (data, actor) => setEpciAccess(getDb(), actor, data));
+  if (!result.ok) return result;
+  return refresh({ ...result, message: `Accès de ${result.data.epciName} ${result.data.enabled ? "rouvert" : "coupé"}.` });
 }
