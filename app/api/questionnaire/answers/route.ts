@@ -1,7 +1,8 @@
 // Autosave of one answer as JSON: the same schema and domain function as saveAnswerAction, for
 // clients that are not the page (the load benchmark, scripts). Answers like the action, with an
-// HTTP status: 401 not signed in, 404 refused (same words whether the questionnaire exists or
-// not), 422 a French message about the answer itself.
+// HTTP status: 403 sent from another site and 413 a body over a few KB (lib/http/guard.ts), 401
+// not signed in (checked before the body is read), 404 refused (same words whether the
+// questionnaire exists or not), 422 a French message about the answer itself.
 import { runAction } from "@/lib/auth/action";
 import { AccessDeniedError, NotSignedInError } from "@/lib/auth/errors";
 import { getActor } from "@/lib/auth/session";
