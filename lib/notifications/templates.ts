@@ -2,7 +2,12 @@
 // (lib/<domain>/emails.ts) and lists them here; the outbox stores the name and the data, and the
 // worker renders them when it sends, inside the one layout every message shares.
 import type { Db } from "@/lib/db/create-client";
+import { duesEmails } from "@/lib/dues/emails";
+import { championEmails } from "@/lib/champion/emails";
 import { organizationEmails } from "@/lib/organizations/emails";
+import { candidacyEmails } from "@/lib/candidacy/emails";
+import { reviewEmails } from "@/lib/review/emails";
+import { notificationEmails } from "./emails";
 
 /**
  * What a message is, which decides whether its recipient may turn it off: reminders can be
@@ -35,7 +40,14 @@ export function emailTemplate<D>(template: EmailTemplate<D>): EmailTemplate<D> {
 
 // Features add their templates here: `...dueEmails,` imported from "@/lib/dues/emails".
 export const EMAIL_TEMPLATES = {
+  ...duesEmails,
+  // Issue 10: the e-mails that existed before the outbox.
+  ...championEmails,
   ...organizationEmails,
+  // Candidacy and review (issue 12)
+  ...candidacyEmails,
+  ...reviewEmails,
+  ...notificationEmails,
 } satisfies Record<string, EmailTemplate<never>>;
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

@@ -29,6 +29,9 @@ import { ACTION_PLAN_CASES } from "./cases-action-plan";
 import { openRound2026 } from "./open-round";
 import { CHAMPION_CASES } from "./cases-champion";
 import { HARDENING_CASES } from "./cases-hardening";
+import { DUES_CASES } from "./cases-dues";
+import { CANDIDACY_CASES } from "./cases-candidacy";
+import { NOTIFICATION_CASES } from "./cases-notifications";
 import type { World } from "./world";
 
 /** A pending request of a newcomer to join A with this role. */
@@ -93,6 +96,9 @@ export const CASES: IsolationCases = {
   ...ACTION_PLAN_CASES,
   ...CHAMPION_CASES,
   ...HARDENING_CASES,
+  ...DUES_CASES,
+  ...CANDIDACY_CASES,
+  ...NOTIFICATION_CASES,
   // ---- Joining ----------------------------------------------------------------------------
   "app/espace/rejoindre/actions.ts#joinTerritoryAction": [
     {
