@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import type { ReactNode } from "react";
+import { DemoBanner } from "@/components/layout/demo-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SkipLink } from "@/components/layout/skip-link";
@@ -25,6 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="fr" className={GeistSans.variable}>
       <body className="flex min-h-screen flex-col">
         <SkipLink />
+        <DemoBanner />
         <SiteHeader />
         {/* tabIndex -1 lets the skip link move keyboard focus here, not only the scroll position. */}
         <main id="contenu" tabIndex={-1} className="flex-1 focus:outline-none">

@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<{ retour?: string; callbackUrl?: string; er
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
-  const returnTo = safeReturnPath(params.retour ?? params.callbackUrl);
+  const returnTo = safeReturnPath(params.retour ?? params.callbackUrl, env().APP_URL);
   if (await getActor()) redirect(returnTo);
   const proConnect = Boolean(env().OIDC_ISSUER);
 

@@ -78,6 +78,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "dues.statement_imported": "Relevé bancaire importé",
   "dues.bank_line_ignored": "Ligne de relevé écartée",
   "demo.seeded": "Données de démonstration créées",
+  // Mutualisation controlled by the communes (issue 9).
+  "epci_access.disabled": "Accès de l'intercommunalité au dossier coupé",
+  "epci_access.enabled": "Accès de l'intercommunalité au dossier rouvert",
+  "epci_access.disabled_by_commune": "Une commune a coupé l'accès de l'intercommunalité à son dossier",
+  "epci_access.enabled_by_commune": "Une commune a rouvert l'accès de l'intercommunalité à son dossier",
+  "epci.referent_appointed": "Référent intercommunal désigné (communes membres prévenues)",
+  "organization.reopened": "Territoire rouvert à une nouvelle demande d'adhésion",
   // Candidacy and review (issue 12)
   "candidacy.note_saved": "Mot à l'association enregistré",
   "candidacy.attachment_added": "Pièce jointe ajoutée à la candidature",

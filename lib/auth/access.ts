@@ -11,20 +11,25 @@ import { associationRolePermissions, type Permission } from "./permissions";
 export async function loadOrganizationScope(db: Db | Prisma.TransactionClient, organizationId: string): Promise<OrganizationScope | null> {
   if (typeof organizationId !== "string" || organizationId.length === 0 || organizationId.length > 64) return null;
   // One statement, not four: this runs before every read and write of an organization's data.
-  const [row] = await db.$queryRaw<{ id: string; status: OrganizationStatus; departmentCode: string | null; epciOrganizationId: string | null; epciStatus: OrganizationStatus | null }[]>`
+  const [row] = await db.$queryRaw<
+    { id: string; status: OrganizationStatus; departmentCode: string | null; epciOrganizationId: string | null; epciStatus: OrganizationStatus | null; epciRefused: boolean }[]
+  >`
     SELECT o."id", o."status"::text AS "status", t."departmentCode",
-           e."id" AS "epciOrganizationId", e."status"::text AS "epciStatus"
+           e."id" AS "epciOrganizationId", e."status"::text AS "epciStatus",
+           (r."organizationId" IS NOT NULL) AS "epciRefused"
     FROM "Organization" o
     JOIN "Territory" t ON t."code" = o."territoryCode"
     LEFT JOIN "Organization" e ON t."epciCode" IS NOT NULL AND e."territoryCode" = t."epciCode"
+    LEFT JOIN "EpciAccessRefusal" r ON r."organizationId" = o."id"
     WHERE o."id" = ${organizationId}`;
   if (!row) return null;
   return {
     id: row.id,
     status: row.status,
     departmentCode: row.departmentCode,
-    // An EPCI's referents work for its communes only once the association validated the EPCI.
-    epciOrganizationId: row.epciStatus === "ACTIVE" ? row.epciOrganizationId : null,
+    // An EPCI's referents work for its communes only once the association validated the EPCI,
+    // and only for communes that did not switch that access off (lib/organizations/epci-access.ts).
+    epciOrganizationId: row.epciStatus === "ACTIVE" && !row.epciRefused ? row.epciOrganizationId : null,
   };
 }
 

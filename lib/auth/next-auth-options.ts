@@ -10,6 +10,7 @@ import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { SIGN_IN_TEMPLATE, sendImmediateEmail } from "@/lib/notifications/send-now";
 import { cookieOptions, sessionCookieName, useSecureCookies } from "./cookies";
+import { safeReturnUrl } from "./return-path";
 import { MAGIC_LINK_MAX_AGE_SECONDS, signInEmail } from "./sign-in";
 
 type ProConnectProfile = {
@@ -49,7 +50,8 @@ function proConnectProvider(
         return { ...fromIdToken, ...fromUserinfo, sub: fromIdToken.sub } as ProConnectProfile & Record<string, unknown>;
       },
     },
-    // ProConnect only hands out verified professional addresses: the person is the same.
+    // Linking by address happens only when the provider says the address is verified
+    // (email_verified, checked in the signIn callback below).
     allowDangerousEmailAccountLinking: true,
     profile(profile) {
       if (!profile.email) throw new Error("ProConnect n'a pas transmis d'adresse électronique.");
@@ -121,7 +123,18 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/connexion", verifyRequest: "/connexion/verification", error: "/connexion/erreur" },
     callbacks: {
       // Disabled accounts cannot sign in, whatever the path.
-      async signIn({ user }) {
+      async signIn({ user, account, profile }) {
+        // An OpenID Connect identity is linked to an account by its address only when the
+        // provider vouches for that address; otherwise anyone able to write someone's address
+        // at some provider would enter their account. A ProConnect identity linked earlier
+        // (once verified) still signs in.
+        if (account?.provider === "proconnect" && (profile as { email_verified?: unknown } | undefined)?.email_verified !== true) {
+          const linked = await db.account.findUnique({
+            where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
+            select: { id: true },
+          });
+          if (!linked) return "/connexion?error=AdresseNonVerifiee";
+        }
         if (!user?.email) return true;
         const existing = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { disabledAt: true } });
         return !existing?.disabledAt;
@@ -130,9 +143,8 @@ export function authOptions(): NextAuthOptions {
         return { ...session, user: { ...session.user, id: user.id } };
       },
       async redirect({ url, baseUrl }) {
-        // Only ever back into the application.
-        if (url.startsWith("/")) return `${baseUrl}${url}`;
-        return new URL(url).origin === baseUrl ? url : baseUrl;
+        // Only ever back into the application: the same rule as ?retour= (return-path.ts).
+        return safeReturnUrl(url, baseUrl);
       },
     },
     events: {

@@ -21,6 +21,7 @@ export const SIGN_IN_ERRORS: Record<string, string> = {
   EmailSignin: "Le courriel n'a pas pu être envoyé. Réessayez dans quelques minutes.",
   OAuthSignin: "La connexion avec ProConnect n'a pas pu démarrer. Réessayez, ou recevez un lien par courriel.",
   OAuthCallback: "La connexion avec ProConnect n'a pas abouti. Réessayez, ou recevez un lien par courriel.",
+  AdresseNonVerifiee: "ProConnect n'a pas confirmé que cette adresse électronique est la vôtre : recevez plutôt un lien de connexion par courriel.",
   OAuthAccountNotLinked: "Cette adresse est déjà liée à un autre moyen de connexion. Recevez un lien par courriel.",
   Callback: "La connexion n'a pas abouti. Réessayez, ou recevez un lien par courriel.",
   SessionRequired: "Connectez-vous pour accéder à cette page.",
@@ -32,8 +33,5 @@ export function signInErrorMessage(code: string | undefined | null): string | nu
   return Object.prototype.hasOwnProperty.call(SIGN_IN_ERRORS, code) ? SIGN_IN_ERRORS[code]! : SIGN_IN_ERRORS.Default!;
 }
 
-/** Only paths inside the application are accepted as a place to come back to. */
-export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/espace";
-  return value;
-}
+// Where to come back to after signing in: the one rule lives in return-path.ts.
+export { safeReturnPath } from "./return-path";

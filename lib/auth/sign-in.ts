@@ -1,7 +1,8 @@
 // Asking for a sign-in link: validation, rate limits, and the e-mail itself.
 import type { Db } from "@/lib/db/create-client";
 import type { Email } from "@/lib/notifications/mailer";
-import { SIGN_IN_LIMITS, consumeRateLimit } from "./rate-limit";
+import { mailboxKey } from "./mailbox";
+import { SIGN_IN_LIMITS, consumeRateLimit, purgeExpiredRateLimitsNowAndThen } from "./rate-limit";
 
 export { emailSchema } from "./schemas";
 
@@ -9,13 +10,15 @@ export { emailSchema } from "./schemas";
 export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
 
 /**
- * Whether a sign-in e-mail may be sent now. The answer never depends on whether an account
- * exists for the address.
+ * Whether a sign-in e-mail may be sent now, counted on the mailbox (so "Maire+1@" and
+ * "maire@" share one budget) and on the client's address (lib/http/client-address.ts). The
+ * answer never depends on whether an account exists for the address.
  */
-export async function allowSignInRequest(db: Db, email: string, ip: string | null): Promise<boolean> {
-  const byEmail = await consumeRateLimit(db, `sign-in:email:${email}`, SIGN_IN_LIMITS.perEmail);
-  const byIp = ip ? await consumeRateLimit(db, `sign-in:ip:${ip}`, SIGN_IN_LIMITS.perIp) : true;
-  return byEmail && byIp;
+export async function allowSignInRequest(db: Db, email: string, clientAddress: string, now = new Date()): Promise<boolean> {
+  const byEmail = await consumeRateLimit(db, `sign-in:email:${mailboxKey(email)}`, SIGN_IN_LIMITS.perEmail, now);
+  const byClient = await consumeRateLimit(db, `sign-in:ip:${clientAddress}`, SIGN_IN_LIMITS.perIp, now);
+  await purgeExpiredRateLimitsNowAndThen(db, now);
+  return byEmail && byClient;
 }
 
 export function signInEmail(to: string, url: string): Email {
@@ -36,10 +39,4 @@ export function signInEmail(to: string, url: string): Email {
     ].join("\n"),
     html: `<p>Bonjour,</p><p>Pour vous connecter à la plateforme du label Commune Cyber Dynamique, cliquez sur ce lien :</p><p><a href="${url.replaceAll("&", "&amp;")}">Me connecter</a></p><p>Il est valable ${minutes} minutes et ne sert qu'une fois.</p><p>Si vous n'avez pas demandé à vous connecter, ignorez ce message : rien ne sera fait sans ce lien.</p><p>L'équipe de l'Association des Communes Cyber Dynamiques</p>`,
   };
-}
-
-/** The client's address as the first proxy saw it. */
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
 }

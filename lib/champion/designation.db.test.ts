@@ -92,6 +92,9 @@ describe("designating the Cyber Champion", () => {
 
     // Each refusal names the field that causes it, so the form shows it there.
     await expect(designateChampion(db, secretary, { ...base, function: "Conseiller municipal", email: mayor.email })).rejects.toMatchObject({ message: CHAMPION_EMAIL_IS_MAYOR, field: "email" });
+    // Issue 9: the mayor's mailbox under a +tag is still the mayor.
+    const tagged = mayor.email.replace("@", "+champion@");
+    await expect(designateChampion(db, secretary, { ...base, function: "Conseiller municipal", email: tagged })).rejects.toMatchObject({ message: CHAMPION_EMAIL_IS_MAYOR, field: "email" });
     await expect(designateChampion(db, secretary, { ...base, function: "Maire", email: "jean.martin@venelles.test" })).rejects.toMatchObject({ message: CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR, field: "function" });
     await expect(designateChampion(db, secretary, { ...base, function: "DSI", email: "dsi@venelles.test", isElected: false })).rejects.toThrow(/ni le maire ni le directeur/);
     expect(await counts()).toEqual(before);

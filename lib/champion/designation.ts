@@ -2,6 +2,7 @@
 // through a link sent by e-mail. The criterion is met only once the person accepted. Former
 // Champions and designations stay as history (REPLACED, CANCELLED, DECLINED), never deleted.
 import "server-only";
+import { sameMailbox } from "@/lib/auth/mailbox";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/access";
 import type { Actor } from "@/lib/auth/actor";
@@ -72,7 +73,9 @@ export async function designateChampion(db: Db, actor: Actor, raw: DesignateCham
   const designation = await db.$transaction(async (tx) => {
     const scope = await requirePermission(tx, actor, input.organizationId, "champion:designate");
     if (scope.status !== "ACTIVE") throw new DomainError(CHAMPION_MESSAGES.organizationNotActive);
-    const isMayor = (await tx.membership.count({ where: { organizationId: scope.id, role: "MAYOR", user: { email: input.email } } })) > 0;
+    // « Ni le maire » compares mailboxes: "maire+x@…" is the mayor's mailbox too.
+    const mayors = await tx.membership.findMany({ where: { organizationId: scope.id, role: "MAYOR" }, select: { user: { select: { email: true } } } });
+    const isMayor = mayors.some((mayor) => sameMailbox(mayor.user.email, input.email));
     const eligibility = checkChampionEligibility({ isMayor, isItDirector: false, function: input.function }, await championRule(tx));
     if (!eligibility.eligible) throw new DomainError(eligibility.reason, eligibility.field);
 

@@ -1,4 +1,5 @@
 // Schemas shared by the Cyber Champion forms in the browser and the server.
+import { sameMailbox } from "@/lib/auth/mailbox";
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schemas";
 import { idSchema } from "@/lib/validation/id";
@@ -53,7 +54,7 @@ export function designateChampionFormSchema(rule: ChampionRule, mayorEmails: rea
     function: shape.function.refine((text) => checkChampionEligibility({ isMayor: false, isItDirector: false, function: text }, rule).eligible, {
       error: CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR,
     }),
-    email: shape.email.refine((email) => !rule.championMustNotBeMayor || !mayorEmails.includes(email), { error: CHAMPION_EMAIL_IS_MAYOR }),
+    email: shape.email.refine((email) => !rule.championMustNotBeMayor || !mayorEmails.some((mayor) => sameMailbox(mayor, email)), { error: CHAMPION_EMAIL_IS_MAYOR }),
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv, shouldSeedDemo } from "./env";
+import { shouldSeedDemo } from "./deployment";
+import { EnvError, parseEnv } from "./env";
 
 function problems(source: Record<string, string>): string[] {
   try {

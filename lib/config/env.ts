@@ -19,8 +19,9 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     // Where the application is deployed, independent of how Next built it: "local" is a
-    // developer's machine or a demo (embedded database, development mailbox, demo accounts).
-    APP_ENV: z.enum(["local", "production"], { error: "doit valoir local ou production" }).default("local"),
+    // developer's machine (APP_URL on a loopback address), "demo" a public demonstration,
+    // "production" the real service. What each may expose: lib/config/deployment.ts.
+    APP_ENV: z.enum(["local", "demo", "production"], { error: "doit valoir local, demo ou production" }).default("local"),
     DATABASE_URL: postgresUrl.optional(),
     DATABASE_POOL_MAX: z.coerce
       .number({ error: "doit être un nombre entier" })
@@ -78,6 +79,16 @@ const envSchema = z
     CERTIFICATE_P12_BASE64: z.string().min(1).optional(),
     CERTIFICATE_P12_PASSWORD: z.string().optional(),
     SEED_DEMO: booleanFlag.optional(),
+    // --- Deployment hardening (issue 9) ---
+    // How many reverse proxies of ours stand in front of the application, each appending the
+    // address it received the request from to X-Forwarded-For. 0 (default): the header is
+    // ignored and the client is the socket's address (lib/http/client-address.ts).
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number({ error: "doit être un nombre entier" })
+      .int({ error: "doit être un nombre entier" })
+      .min(0, { error: "doit valoir 0 ou plus" })
+      .max(10, { error: "doit valoir au plus 10" })
+      .default(0),
     // Issue 10 — background work. `npm start` runs the job workers and the e-mail sender in
     // its own process unless JOB_WORKERS=false (then run `npm run worker` elsewhere).
     JOB_WORKERS: booleanFlag.optional(),
@@ -131,9 +142,4 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
-}
-
-/** Demo accounts and data are seeded unless switched off (and never by default in production). */
-export function shouldSeedDemo(current: Env = env()): boolean {
-  return current.SEED_DEMO ?? current.APP_ENV !== "production";
 }

@@ -29,8 +29,25 @@ describe("isReadablePdf", () => {
 
 describe("safeFileName and sha256Hex", () => {
   it("strips control characters, quotes and slashes, and falls back when nothing remains", () => {
-    expect(safeFileName('../"synthèse"\u0000.pdf', "x.pdf")).toBe("..synthèse.pdf");
+    // Issue 9: only the last segment of a path is kept (it used to be "..synthèse.pdf").
+    expect(safeFileName('../"synthèse"\u0000.pdf', "x.pdf")).toBe("synthèse.pdf");
     expect(safeFileName("  ", "synthese.pdf")).toBe("synthese.pdf");
     expect(sha256Hex(text("abc"))).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  });
+});
+
+describe("safeFileName (issue 9: names stored as sent)", () => {
+  it("drops bidirectional overrides and isolates, zero-width and C1 control characters", () => {
+    expect(safeFileName("synthese\u202Efdp.exe", "x.pdf")).toBe("synthesefdp.exe");
+    expect(safeFileName("a\u2066b\u2069c\u200Bd\u200Fe\u0085f\uFEFF.pdf", "x.pdf")).toBe("abcdef.pdf");
+  });
+  it("keeps the last segment of a path and no leading dots", () => {
+    expect(safeFileName("C:\\Users\\mairie\\synthèse.pdf", "x.pdf")).toBe("synthèse.pdf");
+    expect(safeFileName("../../etc/passwd", "x.pdf")).toBe("passwd");
+    expect(safeFileName("...pdf", "x.pdf")).toBe("pdf");
+    expect(safeFileName("..", "x.pdf")).toBe("x.pdf");
+  });
+  it("keeps accents and ordinary punctuation", () => {
+    expect(safeFileName("Synthèse Diagonal – mairie (2026).pdf", "x.pdf")).toBe("Synthèse Diagonal – mairie (2026).pdf");
   });
 });

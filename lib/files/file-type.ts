@@ -41,9 +41,16 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /** A file name safe to store and to send back in Content-Disposition. */
 export function safeFileName(name: string, fallback: string): string {
-  const base = name
-    .replace(/[\u0000-\u001f\u007f"\\/]/g, "")
+  // The last segment of a path ("C:\\dossier\\x.pdf", "../../x.pdf"), then without control
+  // characters (C0, C1), bidirectional overrides and isolates (U+202E before
+  // "fdp.exe" shows it as "exe.pdf"), zero-width characters, quotes and path separators.
+  const lastSegment = name.normalize("NFC").split(/[\\/]/).pop() ?? "";
+  const base = lastSegment
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"\\/:*?<>|]/g, "")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s.]+/, "")
     .trim()
-    .slice(0, 150);
+    .slice(0, 150)
+    .trim();
   return base ? base : fallback;
 }

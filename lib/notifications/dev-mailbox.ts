@@ -15,7 +15,12 @@ export function splitLinks(text: string): MessagePart[] {
   return parts;
 }
 
-export async function listDevMailbox(db: Db, limit = 50) {
-  const messages = await db.devMailboxMessage.findMany({ orderBy: { createdAt: "desc" }, take: limit });
+/** The latest messages; in a public demonstration only those to the demo's .test addresses. */
+export async function listDevMailbox(db: Db, limit = 50, { onlyDemoAddresses = false }: { onlyDemoAddresses?: boolean } = {}) {
+  const messages = await db.devMailboxMessage.findMany({
+    where: onlyDemoAddresses ? { to: { endsWith: ".test", mode: "insensitive" } } : {},
+    orderBy: { createdAt: "desc" },
+    take: limit,
+  });
   return messages.map((message) => ({ ...message, parts: splitLinks(message.text) }));
 }

@@ -3,6 +3,7 @@
 // Only the outbox worker (outbox-worker.ts) and the immediate sign-in link (send-now.ts) call it.
 import { createHash } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
+import { devMailboxEnabled as deploymentDevMailboxEnabled } from "@/lib/config/deployment";
 import { env } from "@/lib/config/env";
 import type { Db } from "@/lib/db/create-client";
 import type { EmailAttachment } from "./templates";
@@ -21,9 +22,9 @@ export type Email = {
 /** Something that accepts an e-mail or throws (SMTP refused, unreachable…). */
 export type MailTransport = (email: Email) => Promise<void>;
 
+/** Whether e-mails land in /dev/boite-mail: decided by the deployment mode (lib/config/deployment.ts). */
 export function devMailboxEnabled(): boolean {
-  const config = env();
-  return config.APP_ENV !== "production" && !config.SMTP_URL;
+  return deploymentDevMailboxEnabled();
 }
 
 export function messageIdFor(idempotencyKey: string, appUrl: string): string {

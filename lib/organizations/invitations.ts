@@ -8,7 +8,8 @@ import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { OrganizationRole } from "@/lib/db/generated/enums";
 import { queueEmail } from "@/lib/notifications/outbox";
-import { assertMayGrantRole, checkRoleFitsTerritory } from "./roles";
+import { announceReferentAppointed } from "./epci-access";
+import { assertMayActOnMember, assertMayGrantRole, checkRoleFitsTerritory } from "./roles";
 import { hashToken, newToken } from "./tokens";
 
 export const INVITATION_VALIDITY_DAYS = 7;
@@ -76,9 +77,10 @@ export async function listInvitations(db: Db, actor: Actor, organizationId: stri
 
 export async function revokeInvitation(db: Db, actor: Actor, input: { invitationId: string }) {
   return db.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({ where: { id: input.invitationId }, select: { id: true, organizationId: true, email: true, acceptedAt: true, revokedAt: true } });
+    const invitation = await tx.invitation.findUnique({ where: { id: input.invitationId }, select: { id: true, organizationId: true, email: true, role: true, acceptedAt: true, revokedAt: true } });
     if (!invitation) throw new AccessDeniedError();
-    await requirePermission(tx, actor, invitation.organizationId, "members:manage");
+    const scope = await requirePermission(tx, actor, invitation.organizationId, "members:manage");
+    assertMayActOnMember(actor, scope, [invitation.role], "revoke");
     if (invitation.acceptedAt || invitation.revokedAt) throw new DomainError("Cette invitation n'est plus en attente.");
     await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     await recordAudit(tx, {
@@ -155,11 +157,15 @@ export async function acceptInvitation(db: Db, actor: Actor, input: { token: str
     // Accepting is atomic: a second click finds acceptedAt set.
     const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
     if (claimed.count === 0) throw new DomainError("Cette invitation a déjà été acceptée.");
-    await tx.membership.upsert({
+    const membership = await tx.membership.upsert({
       where: { userId_organizationId_role: { userId: actor.userId, organizationId: invitation.organizationId, role: invitation.role } },
       update: {},
       create: { userId: actor.userId, organizationId: invitation.organizationId, role: invitation.role },
+      select: { id: true },
     });
+    if (invitation.role === "EPCI_REFERENT") {
+      await announceReferentAppointed(tx, { actorId: actor.userId, epciOrganizationId: invitation.organizationId, membershipId: membership.id, userId: actor.userId, via: "invitation" });
+    }
     await recordAudit(tx, {
       actorId: actor.userId,
       organizationId: invitation.organizationId,

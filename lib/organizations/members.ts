@@ -8,8 +8,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { MANAGING_ROLES, ORGANIZATION_ROLE_LABELS } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/create-client";
+import { announceReferentAppointed } from "./epci-access";
 import { revokeInvitationsOfFormerManager } from "./invitations";
-import { assertMayGrantRole, checkRoleFitsTerritory } from "./roles";
+import { assertMayActOnMember, assertMayGrantRole, checkRoleFitsTerritory } from "./roles";
+
+/** The roles a person holds in an organization (one membership row per role). */
+async function rolesHeld(tx: Prisma.TransactionClient, organizationId: string, userId: string): Promise<OrganizationRole[]> {
+  const rows = await tx.membership.findMany({ where: { organizationId, userId }, select: { role: true } });
+  return rows.map((row) => row.role);
+}
 
 export async function listMembers(db: Db, actor: Actor, organizationId: string) {
   await requirePermission(db, actor, organizationId, "members:read");
@@ -56,11 +63,15 @@ export async function decideJoinRequest(db: Db, actor: Actor, input: { requestId
       data: { status: accepted ? "ACCEPTED" : "REFUSED", decidedById: actor.userId, decidedAt: new Date() },
     });
     if (accepted) {
-      await tx.membership.upsert({
+      const membership = await tx.membership.upsert({
         where: { userId_organizationId_role: { userId: request.userId, organizationId: request.organizationId, role: request.requestedRole } },
         update: {},
         create: { userId: request.userId, organizationId: request.organizationId, role: request.requestedRole },
+        select: { id: true },
       });
+      if (request.requestedRole === "EPCI_REFERENT") {
+        await announceReferentAppointed(tx, { actorId: actor.userId, epciOrganizationId: request.organizationId, membershipId: membership.id, userId: request.userId, via: "join_request" });
+      }
     }
     await recordAudit(tx, {
       actorId: actor.userId,
@@ -84,6 +95,7 @@ export async function changeMemberRole(db: Db, actor: Actor, input: { membership
     const scope = await requirePermission(tx, actor, membership.organizationId, "members:manage");
     if (membership.role === input.role) return { organizationId: membership.organizationId };
     checkRoleFitsTerritory(input.role, membership.organization.territory.kind);
+    assertMayActOnMember(actor, scope, await rolesHeld(tx, membership.organizationId, membership.userId), "change");
     assertMayGrantRole(actor, scope, input.role);
     const duplicate = await tx.membership.findUnique({
       where: { userId_organizationId_role: { userId: membership.userId, organizationId: membership.organizationId, role: input.role } },
@@ -101,6 +113,9 @@ export async function changeMemberRole(db: Db, actor: Actor, input: { membership
       targetId: membership.id,
       data: { userId: membership.userId, from: membership.role, to: input.role },
     });
+    if (input.role === "EPCI_REFERENT") {
+      await announceReferentAppointed(tx, { actorId: actor.userId, epciOrganizationId: membership.organizationId, membershipId: membership.id, userId: membership.userId, via: "role_change" });
+    }
     return { organizationId: membership.organizationId };
   });
 }
@@ -113,8 +128,10 @@ export async function removeMember(db: Db, actor: Actor, input: { membershipId: 
     });
     if (!membership) throw new AccessDeniedError();
     // Anyone may leave; removing someone else takes the right to manage members.
-    if (membership.userId !== actor.userId) await requirePermission(tx, actor, membership.organizationId, "members:manage");
-    else await requirePermission(tx, actor, membership.organizationId, "organization:read");
+    if (membership.userId !== actor.userId) {
+      const scope = await requirePermission(tx, actor, membership.organizationId, "members:manage");
+      assertMayActOnMember(actor, scope, await rolesHeld(tx, membership.organizationId, membership.userId), "remove");
+    } else await requirePermission(tx, actor, membership.organizationId, "organization:read");
     await tx.membership.delete({ where: { id: membership.id } });
     await ensureManagerRemains(tx, membership.organizationId);
     await revokeInvitationsOfFormerManager(tx, actor.userId, membership.organizationId, membership.userId);

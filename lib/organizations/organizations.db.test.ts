@@ -31,7 +31,7 @@ describe("claiming a territory and validation", () => {
     expect(outcome.kind).toBe("claimed");
 
     const admin = await associationMember(db, "ADMINISTRATOR");
-    const pending = await listPendingOrganizations(db, admin);
+    const pending = (await listPendingOrganizations(db, admin)).items;
     expect(pending.map((organization) => organization.territory.code)).toContain("13113");
     expect(pending.find((organization) => organization.territory.code === "13113")?.requesterDomain).toBe("test.ccd.test");
 

@@ -1,6 +1,6 @@
 import { DomainError } from "@/lib/auth/errors";
 import { associationPermissions, permissionsOn, type ActorGrants, type OrganizationScope } from "@/lib/auth/grants";
-import { ORGANIZATION_ROLE_LABELS, organizationRolePermissions } from "@/lib/auth/permissions";
+import { ORGANIZATION_ROLE_LABELS, organizationRolePermissions, type Permission } from "@/lib/auth/permissions";
 import type { OrganizationRole, TerritoryKind } from "@/lib/db/generated/enums";
 
 /** Only an EPCI has intercommunal referents; a commune has none. */
@@ -23,6 +23,39 @@ export function assertMayGrantRole(actor: ActorGrants, scope: OrganizationScope,
   throw new DomainError(
     `Vous ne pouvez pas donner le rôle « ${ORGANIZATION_ROLE_LABELS[role]} » : il comporte des droits que vous n'avez pas. ` +
       "Demandez-le à une personne qui a déjà ce rôle, ou à l'association.",
+    "role",
+  );
+}
+
+/**
+ * The role hierarchy, as one rule: whoever acts on a member must already hold every
+ * permission that member holds there. A secretary cannot demote or remove the mayor (who may
+ * submit the candidacy and download the certificate), although she manages members.
+ */
+export function mayActOnHolderOf(held: ReadonlySet<Permission>, targetRoles: readonly string[]): boolean {
+  return targetRoles.every((role) => organizationRolePermissions(role).every((permission) => held.has(permission)));
+}
+
+/**
+ * Used by every membership change that touches someone else: changing their role, removing
+ * them, revoking the invitation that would give them a role. `targetRoles` are the roles the
+ * person holds in the organization (or the role the invitation gives). The association's
+ * administrators may, as for granting.
+ */
+export function assertMayActOnMember(
+  actor: ActorGrants,
+  scope: OrganizationScope,
+  targetRoles: readonly OrganizationRole[],
+  what: "change" | "remove" | "revoke",
+): void {
+  if (associationPermissions(actor).has("organization:validate")) return;
+  if (mayActOnHolderOf(permissionsOn(actor, scope), targetRoles)) return;
+  const above = targetRoles.filter((role) => !mayActOnHolderOf(permissionsOn(actor, scope), [role]));
+  const labels = above.map((role) => `« ${ORGANIZATION_ROLE_LABELS[role]} »`).join(", ");
+  const verb = { change: "changer le rôle de cette personne", remove: "retirer cette personne", revoke: "annuler cette invitation" }[what];
+  throw new DomainError(
+    `Vous ne pouvez pas ${verb} : son rôle ${labels} comporte des droits que vous n'avez pas. ` +
+      "Demandez-le à une personne qui a ce rôle, ou à l'association.",
     "role",
   );
 }

@@ -66,3 +66,12 @@ export const changeRoleSchema = z.object({
 export const removeMemberSchema = z.object({ membershipId: idSchema("Identifiant de membre") });
 
 export const organizationIdSchema = z.object({ organizationId: idSchema("Identifiant d'organisation") });
+
+/** A commune switching its EPCI's access to its file off or on (lib/organizations/epci-access.ts). */
+export const setEpciAccessSchema = z.object({
+  organizationId: idSchema("Identifiant d'organisation"),
+  enabled: z.boolean({ error: "Choisissez de couper ou de rouvrir l'accès." }),
+});
+
+/** An administrator opening a rejected territory to a new claim. */
+export const reopenOrganizationSchema = z.object({ organizationId: idSchema("Identifiant d'organisation") });

@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/access";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import type { ActorGrants } from "@/lib/auth/grants";
 import type { Db } from "@/lib/db/create-client";
-import { MAX_FILE_BYTES, isReadablePdf, sha256Hex } from "@/lib/files/file-type";
+import { MAX_FILE_BYTES, isReadablePdf, safeFileName, sha256Hex } from "@/lib/files/file-type";
 import { findOpenRound } from "@/lib/rounds/open-round";
 
 export const DIAGONAL_MAX_BYTES = MAX_FILE_BYTES;
@@ -49,7 +49,7 @@ export async function saveDiagonalEvidence(db: Db, actor: ActorGrants, input: Di
   const bytes = new Uint8Array(await input.file.arrayBuffer());
   await assertPdf(bytes);
   const sha256 = sha256Hex(bytes);
-  const name = (input.file.name || "synthese-diagonal.pdf").slice(0, 200);
+  const name = safeFileName(input.file.name, "synthese-diagonal.pdf");
   const diagnosedOn = new Date(`${input.diagnosedOn}T00:00:00Z`);
 
   return db.$transaction(async (tx) => {

@@ -8,7 +8,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { shouldSeedDemo } from "@/lib/config/env";
+import { deployment } from "@/lib/config/deployment";
+import { EnvError } from "@/lib/config/env";
 import { configOrExit } from "./config-or-exit";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { projectRoot } from "@/lib/db/schema-engine";
@@ -21,6 +22,16 @@ const log = (line: string) => console.log(`[ccd] ${line}`);
 
 async function main() {
   const config = configOrExit();
+  let mode;
+  try {
+    mode = deployment();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`✖ ${error.message}\nVoir .env.example pour la liste des variables.`);
+      process.exit(1);
+    }
+    throw error;
+  }
 
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
@@ -31,7 +42,7 @@ async function main() {
     url = embedded.url;
   }
 
-  await prepareDatabase(url, { seedDemo: shouldSeedDemo(config), log });
+  await prepareDatabase(url, { seedDemo: mode.demoSeeding, log });
   // The job queue's tables live in the same database (schema "pgboss"); a web-only process
   // still creates them, so the first enqueued job has somewhere to go.
   const workers = config.JOB_WORKERS === false ? undefined : await startConfiguredWorkers(url, log);
@@ -56,8 +67,10 @@ async function main() {
     if (build.status !== 0) throw new Error("La construction de l'application a échoué (voir ci-dessus).");
   }
 
-  const args = dev ? ["dev", "-p", String(config.PORT)] : ["start", "-p", String(config.PORT)];
-  const next = spawn(process.execPath, [nextBin, ...args], { cwd: projectRoot, env: childEnv, stdio: "inherit" });
+  // Next's handler behind our own HTTP server (serve.ts): it hands the socket's address to the
+  // sign-in budget. Plain Node with tsx, without the react-server condition this launcher has.
+  const serve = path.join(projectRoot, "lib/runtime/serve.ts");
+  const next = spawn(process.execPath, ["--import", "tsx", serve, ...(dev ? ["--dev"] : [])], { cwd: projectRoot, env: childEnv, stdio: "inherit" });
   log(`Application : ${config.APP_URL}`);
 
   let stopping = false;

@@ -2,7 +2,7 @@
 // started with the application (support/oidc-server.ts): authorization code, PKCE, state,
 // nonce, ID token signed by the provider and checked by the application.
 import type { Page } from "@playwright/test";
-import { expectSignedIn, signInByEmail, signOut } from "./support/auth";
+import { expectSignedIn, expectSignedOut, signInByEmail, signOut } from "./support/auth";
 import { accountsOf, usersWithEmail } from "./support/db";
 import { expect, test, uniqueEmail } from "./support/fixtures";
 import { APP_URL, OIDC_ISSUER } from "./support/stack-config";
@@ -10,7 +10,7 @@ import { APP_URL, OIDC_ISSUER } from "./support/stack-config";
 type Identity = { email: string; givenName?: string; usualName?: string; siret?: string };
 
 /** From the sign-in page: the ProConnect button, the provider's page, back in the application. */
-async function signInWithProConnect(page: Page, identity: Identity, { retour }: { retour?: string } = {}) {
+async function signInWithProConnect(page: Page, identity: Identity, { retour, expectAccepted = true }: { retour?: string; expectAccepted?: boolean } = {}) {
   await page.goto(retour ? `/connexion?retour=${encodeURIComponent(retour)}` : "/connexion");
   await page.getByRole("button", { name: "S’identifier avec ProConnect" }).click();
 
@@ -22,7 +22,7 @@ async function signInWithProConnect(page: Page, identity: Identity, { retour }: 
   await page.getByRole("button", { name: "Se connecter au fournisseur" }).click();
 
   await expect(page).toHaveURL(new RegExp(`^${APP_URL}/`));
-  await expectSignedIn(page);
+  if (expectAccepted) await expectSignedIn(page);
 }
 
 test.describe("connexion avec ProConnect", () => {
@@ -72,5 +72,22 @@ test.describe("connexion avec ProConnect", () => {
     await signOut(page);
     await signInByEmail(page, email);
     expect((await usersWithEmail(email)).map((user) => user.id)).toEqual([before!.id]);
+  });
+
+  // Issue 9: linking by address only when the provider vouches for it (email_verified).
+  test("sans adresse vérifiée par le fournisseur, ProConnect n'ouvre pas un compte existant", async ({ page }) => {
+    // The test provider answers email_verified: false for an address containing "non-verifiee".
+    const email = uniqueEmail("non-verifiee");
+    await signInByEmail(page, email);
+    const [user] = await usersWithEmail(email);
+    await signOut(page);
+
+    await signInWithProConnect(page, { email, givenName: "Eve", usualName: "Intruse" }, { expectAccepted: false });
+    await expect(page).toHaveURL(`${APP_URL}/connexion?error=AdresseNonVerifiee`);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "ProConnect n'a pas confirmé que cette adresse électronique est la vôtre : recevez plutôt un lien de connexion par courriel.",
+    );
+    expect(await accountsOf(user!.id)).toEqual([]);
+    await expectSignedOut(page);
   });
 });

@@ -29,6 +29,7 @@ import { ACTION_PLAN_CASES } from "./cases-action-plan";
 import { openRound2026 } from "./open-round";
 import { CHAMPION_CASES } from "./cases-champion";
 import { PUBLIC_CASES } from "./cases-public";
+import { HARDENING_CASES } from "./cases-hardening";
 import { DUES_CASES } from "./cases-dues";
 import { CANDIDACY_CASES } from "./cases-candidacy";
 import { NOTIFICATION_CASES } from "./cases-notifications";
@@ -97,6 +98,7 @@ export const CASES: IsolationCases = {
   ...ACTION_PLAN_CASES,
   ...CHAMPION_CASES,
   ...PUBLIC_CASES,
+  ...HARDENING_CASES,
   ...DUES_CASES,
   ...CANDIDACY_CASES,
   ...NOTIFICATION_CASES,

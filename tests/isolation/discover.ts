@@ -11,7 +11,8 @@ export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SOURCE_FOLDERS = ["app", "components", "lib"];
 const SKIPPED_FOLDERS = new Set(["node_modules", "generated", ".next"]);
 const SOURCE_FILE = /\.(ts|tsx|js|jsx|mjs)$/;
-const ROUTE_FILE = /^route\.(ts|js|mjs)$/;
+// Next accepts route.tsx and route.jsx too (issue 9: they were not found).
+const ROUTE_FILE = /^route\.(ts|tsx|js|jsx|mjs)$/;
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
 export type Endpoint = {
@@ -49,7 +50,9 @@ function withoutPreamble(source: string): string {
 }
 
 const DIRECTIVE = /^(["'])use server\1\s*;?/;
-const DIRECTIVE_LINE = /^\s*(["'])use server\1\s*;?\s*$/gm;
+// Anywhere, not only alone on its line: `async function f() { "use server"; … }` is an action
+// too (issue 9: one written on the same line as code was not counted).
+const DIRECTIVE_ANYWHERE = /(["'])use server\1/g;
 
 /** True when the file's first statement is the "use server" directive. */
 export function isServerActionFile(source: string): boolean {
@@ -58,7 +61,7 @@ export function isServerActionFile(source: string): boolean {
 
 /** "use server" directives inside functions: actions the suite cannot enumerate. */
 export function inlineDirectiveCount(source: string): number {
-  const all = source.match(DIRECTIVE_LINE)?.length ?? 0;
+  const all = source.match(DIRECTIVE_ANYWHERE)?.length ?? 0;
   return isServerActionFile(source) ? all - 1 : all;
 }
 

@@ -233,6 +233,18 @@ async function runTenant(endpoint: Endpoint, testCase: TenantCase): Promise<stri
       }
     }
   }
+  // The same for a route handler (issue 9): B's id in the path, A's resource in the rest of it
+  // (/espace/organisations/B/plan-d-action/preuves/<A's evidence>). Only when the path names a
+  // resource besides the organization: B's managers may of course read B's own list.
+  if ("request" in call && call.request.params && Object.keys(call.request.params).length > 1 && call.request.params.organizationId === world.A.id) {
+    const params = { ...call.request.params, organizationId: world.B.id };
+    const forgedPath = call.request.path.replaceAll(world.A.id, world.B.id);
+    for (const person of world.people) {
+      if (person.organization?.id === world.B.id && permissionsOn(person.grants, scopeB).has(permission)) {
+        refusals.push({ label: `${person.label}, with B's id in the path`, person, call: { request: { ...call.request, path: forgedPath, params } } });
+      }
+    }
+  }
   problems.push(...(await expectRefusals(endpoint, call, refusals, { uniform: true, secrets: world.secretsOf(world.A) })));
   problems.push(...(await positiveControl(endpoint, call, holders.sort(byCloseness(world))[0], `${permission} on A`)));
   return problems;

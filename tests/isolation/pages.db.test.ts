@@ -136,3 +136,67 @@ describe("private pages", () => {
     expect(await render("/espace/organisations/[organizationId]", { organizationId: world.B.id }, mayorOfB)).toEqual({ type: "page" });
   });
 });
+
+// ---- Pages outside /espace and /admin (issue 9: they were not looked at) ----------------------
+
+/**
+ * Every other page of app/, with why it may be shown without a permission. Each is rendered
+ * signed out and as every person of the world, with the parameters a visitor could send: it
+ * must render (or send to the sign-in page, or answer 404) and never throw — a page that
+ * crashes on a forged token or as someone unexpected is a page nobody looked at.
+ */
+const PUBLIC_PAGES: Record<string, { why: string; params?: (world: World) => Promise<Record<string, string>> }> = {
+  "/": { why: "home page: public information and the territory search over open data" },
+  "/accessibilite": { why: "legal statement, public" },
+  "/donnees-personnelles": { why: "legal statement, public" },
+  "/mentions-legales": { why: "legal statement, public" },
+  "/plan-du-site": { why: "site map, public" },
+  "/connexion": { why: "sign-in form; a signed-in visitor is sent to a same-origin return path (lib/auth/return-path.ts)" },
+  "/connexion/erreur": { why: "turns next-auth's error codes into /connexion?error=…" },
+  "/connexion/verification": { why: "“check your inbox”, echoes only the address the visitor typed" },
+  "/dev/boite-mail": { why: "development mailbox: exists only per lib/config/deployment.ts (404 in production, .test addresses only in a demo)" },
+  "/invitation/[token]": {
+    why: "the token is the capability: it shows whom the invitation is for, and only that addressee may accept it",
+    params: async (world) => ({ token: (await world.newInvitation(world.A, "invitee.pages@isolation.test")).token }),
+  },
+  "/champion/[token]": { why: "the token is the capability, bound to the designated address", params: async () => ({ token: "jeton-invente-0123456789abcdef" }) },
+};
+
+async function otherPages(): Promise<string[]> {
+  const found: string[] = [];
+  async function walk(folder: string) {
+    for (const entry of await readdir(path.join(ROOT, folder), { withFileTypes: true })) {
+      const child = path.posix.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (child !== "app/espace" && child !== "app/admin") await walk(child);
+      } else if (/^page\.(tsx|ts|jsx|js)$/.test(entry.name)) found.push(folder === "app" ? "/" : `/${folder.replace(/^app\//, "")}`);
+    }
+  }
+  await walk("app");
+  return found.sort();
+}
+
+const others = await otherPages();
+
+describe("pages outside the private areas", () => {
+  it("are all listed, each with why it is open", () => {
+    expect(others.length).toBeGreaterThan(5);
+    expect(others.filter((route) => !(route in PUBLIC_PAGES)), "add the page to PUBLIC_PAGES in tests/isolation/pages.db.test.ts, saying why it needs no permission").toEqual([]);
+  });
+
+  for (const route of others) {
+    const pageCase = PUBLIC_PAGES[route];
+    if (!pageCase) continue;
+    it(`${route} renders for everyone, signed out included, without throwing`, async () => {
+      const params = pageCase.params ? await pageCase.params(world) : {};
+      const problems: string[] = [];
+      for (const person of [null, ...world.people]) {
+        const outcome = await render(route, params, person);
+        const label = person?.label ?? "nobody signed in";
+        if (outcome.type === "threw") problems.push(`${label}: threw ${String(outcome.error)}`);
+        if (outcome.type === "redirect" && !outcome.url.startsWith("/")) problems.push(`${label}: redirected off the application, to ${outcome.url}`);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionButton } from "@/components/forms/action-button";
 import { DecideOrganizationForm } from "@/components/organizations/decide-organization-form";
 import { roleLabel } from "@/components/organizations/role-labels";
 import { TerritoryFacts } from "@/components/organizations/territory-facts";
@@ -8,16 +10,21 @@ import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { listPendingOrganizations } from "@/lib/organizations/validation";
-import { decideOrganizationAction } from "./actions";
+import { listPendingOrganizations, listRejectedOrganizations } from "@/lib/organizations/validation";
+import { decideOrganizationAction, reopenOrganizationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Adhésions à valider" };
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
-export default async function PendingOrganizationsPage() {
+type Props = { searchParams: Promise<{ page?: string }> };
+
+export default async function PendingOrganizationsPage({ searchParams }: Props) {
   const actor = await requireActorOrRedirect("/admin/organisations");
-  const pending = await orNotFound(listPendingOrganizations(getDb(), actor));
+  const requested = Number((await searchParams).page ?? "1");
+  const queue = await orNotFound(listPendingOrganizations(getDb(), actor, { page: requested }));
+  const rejected = await listRejectedOrganizations(getDb(), actor);
+  const pending = queue.items;
 
   return (
     <>
@@ -27,11 +34,11 @@ export default async function PendingOrganizationsPage() {
       />
       <Container className="space-y-6 py-10">
         <p>
-          {pending.length === 0
+          {queue.total === 0
             ? "Aucune adhésion en attente."
-            : pending.length === 1
+            : queue.total === 1
               ? "Une adhésion en attente."
-              : `${pending.length} adhésions en attente, la plus ancienne d’abord.`}
+              : `${queue.total} adhésions en attente, la plus ancienne d’abord${queue.pageCount > 1 ? ` (page ${queue.page} sur ${queue.pageCount})` : ""}.`}
         </p>
         <ul className="space-y-6">
           {pending.map((organization) => {
@@ -72,6 +79,42 @@ export default async function PendingOrganizationsPage() {
             );
           })}
         </ul>
+        {queue.pageCount > 1 ? (
+          <nav aria-label="Pages des adhésions à valider" className="flex flex-wrap items-center gap-4">
+            {queue.page > 1 ? <Link href={`/admin/organisations?page=${queue.page - 1}`}>← Page précédente</Link> : null}
+            <span>
+              Page {queue.page} sur {queue.pageCount}
+            </span>
+            {queue.page < queue.pageCount ? <Link href={`/admin/organisations?page=${queue.page + 1}`}>Page suivante →</Link> : null}
+          </nav>
+        ) : null}
+
+        <section aria-labelledby="refusees-titre" className="space-y-4 border-t border-line pt-6">
+          <h2 id="refusees-titre" className="text-2xl">
+            Adhésions refusées
+          </h2>
+          <p>Un territoire refusé ne peut plus être demandé. Rouvrez-le si la commune ou l’intercommunalité doit pouvoir refaire sa demande : la nouvelle demande repart de zéro, l’historique est gardé.</p>
+          {rejected.length === 0 ? <p>Aucune adhésion refusée.</p> : null}
+          <ul className="space-y-3">
+            {rejected.map((organization) => (
+              <li key={organization.id}>
+                <Card className="flex flex-wrap items-start justify-between gap-4">
+                  <div>
+                    <p className="font-semibold">{organization.name}</p>
+                    <p className="text-sm text-ink-muted">Motif : {organization.rejectionReason ?? "—"}</p>
+                  </div>
+                  {organization.reopenedAt ? (
+                    <p>Rouvert le {dateFormat.format(organization.reopenedAt)} : en attente d’une nouvelle demande.</p>
+                  ) : (
+                    <ActionButton action={reopenOrganizationAction} input={{ organizationId: organization.id }} confirm={`Rouvrir ${organization.name} à une nouvelle demande d’adhésion ?`}>
+                      Rouvrir à une nouvelle demande
+                    </ActionButton>
+                  )}
+                </Card>
+              </li>
+            ))}
+          </ul>
+        </section>
       </Container>
     </>
   );

@@ -3,21 +3,31 @@ import { notFound } from "next/navigation";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import { listDevMailbox } from "@/lib/notifications/dev-mailbox";
-import { devMailboxEnabled } from "@/lib/notifications/mailer";
+import { deployment, devMailboxShows } from "@/lib/config/deployment";
 import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Boîte mail de développement", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-/** Outside production and without SMTP, every e-mail the application sends is readable here. */
+/**
+ * On a developer's machine without SMTP, every e-mail the application sends is readable here;
+ * in a public demonstration only those to the demo's .test addresses; elsewhere the page does
+ * not exist (lib/config/deployment.ts).
+ */
 export default async function DevMailboxPage() {
-  if (!devMailboxEnabled()) notFound();
-  const messages = await listDevMailbox(getDb());
+  const current = deployment();
+  if (!current.devMailbox) notFound();
+  const demo = current.mode === "demo";
+  const messages = (await listDevMailbox(getDb(), 50, { onlyDemoAddresses: demo })).filter((message) => devMailboxShows(message.to, current));
   return (
     <>
       <PageHeader
         title="Boîte mail de développement"
-        lead="Sans serveur SMTP configuré, les courriels envoyés par l’application arrivent ici. Cette page n’existe pas en production."
+        lead={
+          demo
+            ? "Démonstration publique : seuls les courriels adressés aux comptes de démonstration (adresses en .test) sont affichés ici."
+            : "Sans serveur SMTP configuré, les courriels envoyés par l’application arrivent ici. Cette page n’existe pas en production."
+        }
       />
       <Container className="space-y-6 py-10">
         {messages.length === 0 ? <p>Aucun courriel pour l’instant.</p> : null}

@@ -2,7 +2,8 @@
 //
 // The e2e database survives runs and the sign-in limits count per address (5) and per IP (30)
 // over 15 minutes. Every address is unique to the run, and every browser context announces its
-// own client address through X-Forwarded-For (lib/auth/sign-in.ts clientIp() reads it), so a
+// own client address through X-Forwarded-For (believed as one trusted proxy hop: the stack
+// starts the application with TRUSTED_PROXY_HOPS=1, see lib/http/client-address.ts), so a
 // run never trips a limit it does not mean to test, however often it is repeated.
 import { randomBytes, randomInt } from "node:crypto";
 import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";

@@ -9,7 +9,7 @@ import Provider, { type Configuration } from "oidc-provider";
 
 export type OidcServer = { close(): Promise<void> };
 
-type Identity = { email: string; given_name: string; usual_name: string; siret: string };
+type Identity = { email: string; email_verified: boolean; given_name: string; usual_name: string; siret: string };
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
@@ -66,7 +66,7 @@ export async function startOidcServer(options: {
     scopes: ["openid", "email", "given_name", "usual_name", "siret"],
     claims: {
       openid: ["sub"],
-      email: ["email"],
+      email: ["email", "email_verified"],
       given_name: ["given_name"],
       usual_name: ["usual_name"],
       siret: ["siret"],
@@ -105,6 +105,8 @@ export async function startOidcServer(options: {
     const accountId = `pc-${createHash("sha256").update(email.toLowerCase()).digest("hex").slice(0, 24)}`;
     identities.set(accountId, {
       email,
+      // A provider that does not vouch for the address: any address containing "non-verifiee".
+      email_verified: !/non-verifiee/i.test(email),
       given_name: form.get("given_name") ?? "",
       usual_name: form.get("usual_name") ?? "",
       siret: form.get("siret") ?? "",

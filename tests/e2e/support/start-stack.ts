@@ -42,6 +42,9 @@ async function main() {
       OIDC_ISSUER,
       OIDC_CLIENT_ID,
       OIDC_CLIENT_SECRET,
+      // The tests stand where a reverse proxy would: each browser context announces its own
+      // client address in X-Forwarded-For (fixtures.ts), believed as one trusted hop.
+      TRUSTED_PROXY_HOPS: "1",
     },
   });
 

@@ -1,9 +1,11 @@
 import NextAuth from "next-auth";
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { authOptions } from "@/lib/auth/next-auth-options";
-import { allowSignInRequest, clientIp, emailSchema } from "@/lib/auth/sign-in";
+import { screenSignInRequest } from "@/lib/auth/sign-in-request";
 import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
+import { clientAddressOf } from "@/lib/http/client-address";
+import { BODY_LIMITS, readCappedText, refuseCrossSite } from "@/lib/http/guard";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -13,22 +15,38 @@ function handle(request: NextRequest, context: Context) {
 
 export const GET = handle;
 
+/** The same request with the body given (next-auth reads it again). */
+function withBody(request: NextRequest, body: string, contentType: string | null): NextRequest {
+  const headers = new Headers(request.headers);
+  headers.delete("content-length");
+  if (contentType) headers.set("content-type", contentType);
+  return new NextRequest(request.url, { method: "POST", headers, body });
+}
+
 /**
- * Sign-in e-mails are rate-limited per address and per IP before next-auth sends them. The
- * answer is the same whether an account exists for the address or not.
+ * Every POST here comes from our own pages (origin checked) and is small (capped before it is
+ * read). A request for a sign-in link is screened first (lib/auth/sign-in-request.ts): one
+ * valid address, then the budgets per mailbox and per client, spent only when the CSRF token
+ * is valid. The answer is the same whether an account exists for the address or not.
  */
 export async function POST(request: NextRequest, context: Context) {
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return crossSite;
+  const read = await readCappedText(request, BODY_LIMITS.signIn);
+  if (!read.ok) return read.response;
   const [action, provider] = (await context.params).nextauth;
-  if (action === "signin" && provider === "email") {
-    const form = await request.clone().formData().catch(() => null);
-    const email = emailSchema.safeParse(form?.get("email"));
-    const base = env().APP_URL;
-    if (!email.success) {
-      return NextResponse.json({ url: `${base}/connexion?error=EmailInvalide` });
-    }
-    if (!(await allowSignInRequest(getDb(), email.data, clientIp(request.headers)))) {
-      return NextResponse.json({ url: `${base}/connexion?error=TropDeDemandes` });
-    }
-  }
-  return handle(request, context);
+  if (action !== "signin" || provider !== "email") return handle(withBody(request, read.text, null), context);
+
+  const config = env();
+  const options = authOptions();
+  const outcome = await screenSignInRequest(getDb(), {
+    body: read.text,
+    contentType: request.headers.get("content-type"),
+    csrfCookie: request.cookies.get(`${options.useSecureCookies ? "__Host-" : ""}next-auth.csrf-token`)?.value,
+    secret: options.secret!,
+    clientAddress: clientAddressOf(request.headers, { secret: options.secret!, trustedHops: config.TRUSTED_PROXY_HOPS }),
+    appUrl: config.APP_URL,
+  });
+  if (outcome.kind === "refuse") return NextResponse.json({ url: `${config.APP_URL}/connexion?error=${outcome.error}` });
+  return handle(withBody(request, outcome.body.toString(), "application/x-www-form-urlencoded"), context);
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/auth/action";
 import { getDb } from "@/lib/db/client";
+import { setEpciAccess } from "@/lib/organizations/epci-access";
 import { inviteMember, revokeInvitation } from "@/lib/organizations/invitations";
 import { changeMemberRole, decideJoinRequest, removeMember } from "@/lib/organizations/members";
 import {
@@ -11,6 +12,7 @@ import {
   inviteMemberSchema,
   removeMemberSchema,
   revokeInvitationSchema,
+  setEpciAccessSchema,
 } from "@/lib/organizations/schemas";
 
 function refresh<T extends { organizationId: string }>(result: ActionResult<T>): ActionResult<T> {
@@ -42,4 +44,10 @@ export async function changeMemberRoleAction(input: unknown) {
 
 export async function removeMemberAction(input: unknown) {
   return refresh(await runAction(removeMemberSchema, input, (data, actor) => removeMember(getDb(), actor, data)));
+}
+
+export async function setEpciAccessAction(input: unknown) {
+  const result = await runAction(setEpciAccessSchema, input, (data, actor) => setEpciAccess(getDb(), actor, data));
+  if (!result.ok) return result;
+  return refresh({ ...result, message: `Accès de ${result.data.epciName} ${result.data.enabled ? "rouvert" : "coupé"}.` });
 }

@@ -5,6 +5,7 @@ import { DuesSummary } from "@/components/dues/dues-summary";
 import { CandidacyLabelPanel } from "@/components/candidacy/label-panel";
 import { getCandidacySummary } from "@/lib/candidacy/read";
 import { ActionButton } from "@/components/forms/action-button";
+import { EpciAccessSection } from "@/components/organizations/epci-access-section";
 import { InviteForm } from "@/components/organizations/invite-form";
 import { RoleForm } from "@/components/organizations/role-form";
 import { roleLabel } from "@/components/organizations/role-labels";
@@ -29,6 +30,7 @@ import {
   inviteMemberAction,
   removeMemberAction,
   revokeInvitationAction,
+  setEpciAccessAction,
 } from "./actions";
 
 export const metadata: Metadata = { title: "Organisation" };
@@ -134,7 +136,7 @@ export default async function OrganizationPage({ params }: Props) {
                       {manage && roles.includes(membership.role) ? (
                         <RoleForm membershipId={membership.id} current={membership.role} roles={roles} memberName={who} action={changeMemberRoleAction} />
                       ) : null}
-                      {manage || self ? (
+                      {(manage && roles.includes(membership.role)) || self ? (
                         <ActionButton
                           action={removeMemberAction}
                           input={{ membershipId: membership.id }}
@@ -150,6 +152,8 @@ export default async function OrganizationPage({ params }: Props) {
             })}
           </ul>
         </section>
+
+        {can("members:read") ? <EpciAccessSection actor={actor} organizationId={organization.id} action={setEpciAccessAction} /> : null}
 
         {manage ? (
           <section aria-labelledby="demandes-titre" className="space-y-4">
@@ -197,9 +201,11 @@ export default async function OrganizationPage({ params }: Props) {
                       <span>
                         {invitation.email} · {roleLabel(invitation.role)} · jusqu’au {dateFormat.format(invitation.expiresAt)}
                       </span>
-                      <ActionButton action={revokeInvitationAction} input={{ invitationId: invitation.id }} variant="tertiary">
-                        Annuler l’invitation
-                      </ActionButton>
+                      {roles.includes(invitation.role) ? (
+                        <ActionButton action={revokeInvitationAction} input={{ invitationId: invitation.id }} variant="tertiary">
+                          Annuler l’invitation
+                        </ActionButton>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
