@@ -63,4 +63,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "round.closed": "Campagne close",
   "label.awarded": "Label obtenu (candidature approuvée et cotisation réglée)",
   "demo.seeded": "Données de démonstration créées",
+  // Certificates (issue 13)
+  "certificate.issued": "Certificat du label délivré (PDF signé)",
+  "certificate.reissue_requested": "Nouveau certificat demandé en remplacement du précédent",
+  "certificate.hologram_recorded": "Numéro d'hologramme enregistré sur le certificat",
+  "label.revoked": "Label retiré par l'association (certificat révoqué)",
 };

@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   "dues:record",
   "round:manage",
   "questionnaire:manage",
+  // Certificates (issue 13): revoke, reissue and list them; record the hologram of a framed copy.
+  "certificate:manage",
+  "certificate:hologram",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -75,7 +78,8 @@ export const ASSOCIATION_ROLE_PERMISSIONS: Record<AssociationRole, readonly Perm
   REVIEWER: ["organization:list", "organization:read", "assessment:read", "plan:read", "champion:read", "candidacy:read", "candidacy:review"],
   TREASURER: ["organization:list", "organization:read", "dues:read", "dues:record"],
   // Restricted to the organizations of their départements (see access.ts).
-  DEPARTMENT_CORRESPONDENT: ["organization:list", "organization:read", "assessment:read", "plan:read", "champion:read", "candidacy:read"],
+  // They hand the framed certificates over: they record the hologram numbers.
+  DEPARTMENT_CORRESPONDENT: ["organization:list", "organization:read", "assessment:read", "plan:read", "champion:read", "candidacy:read", "certificate:hologram"],
   ADMINISTRATOR: [
     "organization:list",
     "organization:read",
@@ -87,6 +91,8 @@ export const ASSOCIATION_ROLE_PERMISSIONS: Record<AssociationRole, readonly Perm
     "questionnaire:manage",
     "candidacy:read",
     "dues:read",
+    "certificate:manage",
+    "certificate:hologram",
   ],
 };
 

@@ -2,6 +2,7 @@
 // (lib/<domain>/emails.ts) and lists them here; the outbox stores the name and the data, and the
 // worker renders them when it sends, inside the one layout every message shares.
 import type { Db } from "@/lib/db/create-client";
+import { certificateEmails } from "@/lib/certificates/emails";
 
 /**
  * What a message is, which decides whether its recipient may turn it off: reminders can be
@@ -33,7 +34,9 @@ export function emailTemplate<D>(template: EmailTemplate<D>): EmailTemplate<D> {
 }
 
 // Features add their templates here: `...dueEmails,` imported from "@/lib/dues/emails".
-export const EMAIL_TEMPLATES = {} satisfies Record<string, EmailTemplate<never>>;
+export const EMAIL_TEMPLATES = {
+  ...certificateEmails,
+} satisfies Record<string, EmailTemplate<never>>;
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;
 export type EmailTemplateData<N extends EmailTemplateName> = (typeof EMAIL_TEMPLATES)[N] extends EmailTemplate<infer D> ? D : never;
