@@ -55,6 +55,11 @@ export default async function DashboardPage() {
                   <Link href="/admin/journal">Journal de la plateforme</Link>
                 </li>
               ) : null}
+              {association.has("certificate:manage") || association.has("certificate:hologram") ? (
+                <li>
+                  <Link href="/admin/certificats">Certificats : hologrammes, révocations, remplacements</Link>
+                </li>
+              ) : null}
             </ul>
           </section>
         ) : null}

@@ -7,6 +7,7 @@ const footerLinks = [
   { href: "/accessibilite", label: "Accessibilité : non conforme" },
   { href: "/donnees-personnelles", label: "Données personnelles" },
   { href: "/plan-du-site", label: "Plan du site" },
+  { href: "/verifier", label: "Vérifier un certificat" },
 ];
 
 export function SiteFooter() {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CriteriaPanel } from "@/components/candidacy/criteria-panel";
+import { CertificatePanel } from "@/components/certificates/certificate-panel";
 import { ActionButton } from "@/components/forms/action-button";
 import { InviteForm } from "@/components/organizations/invite-form";
 import { RoleForm } from "@/components/organizations/role-form";
@@ -97,6 +98,8 @@ export default async function OrganizationPage({ params }: Props) {
             </Card>
           </section>
         ) : null}
+
+        <CertificatePanel actor={actor} organizationId={organization.id} />
 
         <section hidden={!can("members:read")} aria-labelledby="membres-titre" className="space-y-4">
           <h2 id="membres-titre" className="text-2xl">
