@@ -2,6 +2,7 @@
 // Idempotent; switched off in production (SEED_DEMO=false, default when APP_ENV=production).
 import type { Db } from "@/lib/db/create-client";
 import type { AssociationRole, OrganizationRole } from "@/lib/db/generated/client";
+import { seedDemoCertificates } from "./seed-certificates";
 
 export const DEMO_ROUND_YEAR = 2026;
 
@@ -139,5 +140,7 @@ export async function seedDemo(db: Db): Promise<{ roundYear: number; accounts: s
     });
   });
 
+  // Certificates: Meyreuil's signed certificate, Puyloubier's revoked one (issue 13).
+  await seedDemoCertificates(db);
   return { roundYear: DEMO_ROUND_YEAR, accounts: DEMO_ACCOUNTS.map((account) => account.email) };
 }

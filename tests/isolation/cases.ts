@@ -28,6 +28,7 @@ import type { IsolationCases } from "./case-types";
 import { ACTION_PLAN_CASES } from "./cases-action-plan";
 import { openRound2026 } from "./open-round";
 import { CHAMPION_CASES } from "./cases-champion";
+import { CERTIFICATE_CASES } from "./cases-certificates";
 import type { World } from "./world";
 
 /** A pending request of a newcomer to join A with this role. */
@@ -91,6 +92,7 @@ async function diagonalSummary(): Promise<Uint8Array> {
 export const CASES: IsolationCases = {
   ...ACTION_PLAN_CASES,
   ...CHAMPION_CASES,
+  ...CERTIFICATE_CASES,
   // ---- Joining ----------------------------------------------------------------------------
   "app/espace/rejoindre/actions.ts#joinTerritoryAction": [
     {

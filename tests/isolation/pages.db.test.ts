@@ -13,6 +13,7 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { beginRequest, NavigationInterrupt, provideNextHeadersToCommonJs } from "./request-scope";
 import { ACTION_PLAN_PAGE_CASES } from "./cases-action-plan";
 import { CHAMPION_PAGE_CASES } from "./cases-champion";
+import { CERTIFICATE_PAGE_CASES } from "./cases-certificates";
 import type { PageCase } from "./case-types";
 import { buildWorld, type Person, type World } from "./world";
 
@@ -34,6 +35,7 @@ provideNextHeadersToCommonJs();
 const PAGE_CASES: Record<string, PageCase> = {
   ...ACTION_PLAN_PAGE_CASES,
   ...CHAMPION_PAGE_CASES,
+  ...CERTIFICATE_PAGE_CASES,
   "/espace": { kind: "own" },
   "/espace/rejoindre": { kind: "own" },
   "/espace/organisations/[organizationId]": { kind: "tenant", permission: "organization:read", params: (world) => ({ organizationId: world.A.id }) },

@@ -1,0 +1,99 @@
+// npm run bench:certificates — issuing 1,000 certificates through the job handler.
+//
+// Uses BENCH_DATABASE_URL or DATABASE_URL when set, otherwise an in-memory embedded PGlite.
+// Creates 1,000 labelled communes (approved candidacy + label, written directly), then runs the
+// `certificate.issue` handler for each, one after the other as one worker does, and prints
+// p50/p95 per certificate of render + sign + store (the part the job adds) and of the whole
+// job (with its reads), and the total. Targets: p95 < 100 ms, 1,000 in < 60 s.
+import { createPrismaClient } from "@/lib/db/create-client";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/schema-engine";
+import { issueCertificate, type IssueTimings } from "@/lib/certificates/issue";
+import { signingIdentity } from "@/lib/certificates/signing";
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 1_000);
+const TARGET_P95_MS = 100;
+const TARGET_TOTAL_S = 60;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function main() {
+  const externalUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+  const embedded = externalUrl ? null : await startEmbeddedPostgres();
+  const url = externalUrl ?? embedded!.url;
+  await applyMigrations(url);
+  const db = createPrismaClient(url, { max: 4 });
+  try {
+    const tag = Date.now().toString(36).slice(-4).toUpperCase();
+    await db.region.upsert({ where: { code: "93" }, update: {}, create: { code: "93", name: "Provence-Alpes-Côte d'Azur" } });
+    await db.department.upsert({ where: { code: "13" }, update: {}, create: { code: "13", name: "Bouches-du-Rhône", regionCode: "93" } });
+    const year = 2100 + (Date.now() % 50);
+    const round = await db.round.create({
+      data: { year, name: `Campagne d'essai ${year}`, status: "CLOSED", opensAt: new Date(`${year}-03-01T00:00:00Z`), closesAt: new Date(`${year}-12-31T22:59:59Z`), labelValidUntil: new Date(`${year + 1}-12-31T22:59:59Z`) },
+    });
+    // INSEE-shaped codes of Corsica's format (2A/2B + 3 digits), made up for the bench.
+    const territoryCodes = Array.from({ length: COUNT }, (_, index) => index).map((index) => (index < 1000 ? `2B${String(index).padStart(3, "0")}` : `2A${String(index - 1000).padStart(3, "0")}`));
+    const existing = new Set((await db.territory.findMany({ where: { code: { in: territoryCodes } }, select: { code: true } })).map((row) => row.code));
+    await db.territory.createMany({
+      data: territoryCodes
+        .filter((code) => !existing.has(code))
+        .map((code, index) => ({ code, kind: "COMMUNE" as const, name: `Commune d'essai ${index + 1}`, searchName: `commune d essai ${index + 1}`, departmentCode: "13", regionCode: "93", population: 1000 + index, postcodes: [], cogYear: 2026 })),
+    });
+    const freeCodes = (await db.territory.findMany({ where: { code: { in: territoryCodes }, organization: null }, select: { code: true } })).map((row) => row.code);
+    if (freeCodes.length < COUNT) throw new Error(`${COUNT - freeCodes.length} territoires d'essai déjà pris : videz la base de banc ou utilisez la base embarquée.`);
+    console.log(`Préparation de ${COUNT} communes labellisées (campagne ${year}, lot ${tag})…`);
+    const labelIds: string[] = [];
+    for (const code of freeCodes.slice(0, COUNT)) {
+      const organization = await db.organization.create({ data: { territoryCode: code, name: `Commune ${code}`, status: "ACTIVE", validatedAt: new Date() }, select: { id: true } });
+      const candidacy = await db.candidacy.create({ data: { organizationId: organization.id, roundId: round.id, status: "APPROVED", submittedAt: new Date() }, select: { id: true } });
+      const label = await db.label.create({ data: { organizationId: organization.id, roundId: round.id, candidacyId: candidacy.id, validUntil: round.labelValidUntil }, select: { id: true } });
+      labelIds.push(label.id);
+    }
+
+    const identity = await signingIdentity();
+    console.log(`Signature : ${identity.demonstration ? "autorité de démonstration" : "certificat configuré"} (${identity.signer.keyType}).`);
+    // Warm-up on the first label: fonts parsed, PKCS#12 decrypted, code compiled.
+    const warm: IssueTimings = { renderMs: 0, signMs: 0, storeMs: 0 };
+    await issueCertificate(db, labelIds[0]!, warm);
+
+    const perCertificate: number[] = [];
+    const perJob: number[] = [];
+    const render: number[] = [];
+    const sign: number[] = [];
+    const store: number[] = [];
+    const started = performance.now();
+    for (const labelId of labelIds.slice(1)) {
+      const timings: IssueTimings = { renderMs: 0, signMs: 0, storeMs: 0 };
+      const jobStarted = performance.now();
+      await issueCertificate(db, labelId, timings);
+      perJob.push(performance.now() - jobStarted);
+      perCertificate.push(timings.renderMs + timings.signMs + timings.storeMs);
+      render.push(timings.renderMs);
+      sign.push(timings.signMs);
+      store.push(timings.storeMs);
+    }
+    const totalS = (performance.now() - started) / 1000;
+    const issued = await db.certificate.count({ where: { label: { roundId: round.id }, issuedAt: { not: null } } });
+    const line = (name: string, values: number[]) => `${name.padEnd(34)} p50 ${percentile(values, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(values, 95).toFixed(1).padStart(6)} ms   max ${Math.max(...values).toFixed(1).padStart(6)} ms`;
+    console.log(`\n${issued} certificats délivrés (${labelIds.length - 1} mesurés après un échauffement), base ${embedded ? "PGlite embarquée" : "PostgreSQL"} :`);
+    console.log(line("rendu + signature + stockage", perCertificate));
+    console.log(line("  rendu (pdf-lib)", render));
+    console.log(line("  signature (PAdES B-B)", sign));
+    console.log(line("  stockage (transaction)", store));
+    console.log(line("tâche entière (lectures comprises)", perJob));
+    console.log(`total : ${totalS.toFixed(1)} s pour ${labelIds.length - 1} certificats (${((labelIds.length - 1) / totalS).toFixed(1)} par seconde)`);
+    const p95 = percentile(perCertificate, 95);
+    console.log(`\nobjectifs : p95 < ${TARGET_P95_MS} ms ${p95 < TARGET_P95_MS ? "ATTEINT" : "NON ATTEINT"} ; 1 000 en < ${TARGET_TOTAL_S} s ${totalS < TARGET_TOTAL_S ? "ATTEINT" : "NON ATTEINT"}`);
+  } finally {
+    await db.$disconnect();
+    await embedded?.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
