@@ -7,6 +7,7 @@ import { labelledOrganization, testCommune } from "@/tests/support/certificates"
 import { associationMember, createOpenRound, insertTerritories } from "@/tests/support/world";
 import { issueCertificate } from "./issue";
 import { recordHologram, reissueCertificate, revokeLabel } from "./manage";
+import { generateSerial } from "./serial";
 import { findPublicCertificate } from "./verification";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
@@ -39,7 +40,7 @@ describe("public JSON", () => {
     expect(response.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
     expect((await ask(serial, { "if-none-match": etag })).status).toBe(304);
 
-    expect((await ask("CCD-2026-0000-0000")).status).toBe(404);
+    expect((await ask(generateSerial(2026))).status).toBe(404);
     const typo = serial.slice(0, -1) + (serial.endsWith("0") ? "1" : "0");
     const typoResponse = await ask(typo);
     expect(typoResponse.status).toBe(400);
@@ -128,6 +129,6 @@ describe("comparison", () => {
     const notPdf = await compare(serial, "bonjour");
     expect(notPdf.status).toBe(415);
     expect((await notPdf.json()).error).toMatch(/n'est pas un PDF/);
-    expect((await compare("CCD-2026-0000-0000", pdf)).status).toBe(404);
+    expect((await compare(generateSerial(2026), pdf)).status).toBe(404);
   });
 });
