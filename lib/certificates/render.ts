@@ -6,7 +6,20 @@ import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, PDFName, PDFString, popGraphicsState, pushGraphicsState, rgb, setCharacterSpacing, type PDFFont, type PDFPage } from "pdf-lib";
+import {
+  concatTransformationMatrix,
+  drawObject,
+  PDFDocument,
+  PDFName,
+  PDFString,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setCharacterSpacing,
+  setFillingColor,
+  type PDFFont,
+  type PDFPage,
+} from "pdf-lib";
 import QRCode from "qrcode";
 import { BRAND, INK, LIGHT, MUTED, longDate, wrap } from "@/lib/pdf/document";
 
@@ -61,11 +74,10 @@ export function frenchDate(date: Date): string {
 }
 
 const FONT_ROOT = path.join(process.cwd(), "node_modules/geist/dist/fonts");
-// Three faces only: each embedded font is subset when the file is written, the costliest step.
+// Two faces only: each embedded font is subset when the file is written, the costliest step.
 const FONT_FILES = {
   regular: "geist-sans/Geist-Regular.ttf",
   bold: "geist-sans/Geist-SemiBold.ttf",
-  mono: "geist-mono/GeistMono-Medium.ttf",
 } as const;
 type FontName = keyof typeof FONT_FILES;
 
@@ -133,16 +145,39 @@ function fitted(text: string, font: PDFFont, max: number, width: number, min = 1
   return size;
 }
 
-function drawQrCode(page: PDFPage, text: string, x: number, y: number, size: number) {
+/**
+ * The QR code as a one-bit stencil image (an image mask painted in ink): a few hundred bytes,
+ * sharp at any zoom because readers do not smooth stencils, and far cheaper to write than one
+ * rectangle per module.
+ */
+function drawQrCode(doc: PDFDocument, page: PDFPage, text: string, x: number, y: number, size: number) {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
   const count = modules.size;
-  let svg = "";
+  const quiet = 2;
+  const side = count + 2 * quiet;
+  const rowBytes = Math.ceil(side / 8);
+  // ImageMask with Decode [1 0]: a 1 bit paints the current colour.
+  const bits = new Uint8Array(rowBytes * side);
   for (let row = 0; row < count; row++) {
-    for (let column = 0; column < count; column++) if (modules.get(row, column)) svg += `M${column} ${row}h1v1h-1z`;
+    for (let column = 0; column < count; column++) {
+      if (!modules.get(row, column)) continue;
+      const bx = column + quiet;
+      const index = (row + quiet) * rowBytes + (bx >> 3);
+      bits[index] = bits[index]! | (0x80 >> (bx & 7));
+    }
   }
-  const scale = size / count;
-  page.drawRectangle({ x: x - 6, y: y - size - 6, width: size + 12, height: size + 12, color: rgb(1, 1, 1) });
-  page.drawSvgPath(svg, { x, y, scale, color: INK, borderWidth: 0 });
+  const image = doc.context.register(
+    doc.context.stream(bits, { Type: "XObject", Subtype: "Image", Width: side, Height: side, ImageMask: true, BitsPerComponent: 1, Decode: [1, 0], Interpolate: false }),
+  );
+  const name = page.node.newXObject("QR", image);
+  page.drawRectangle({ x: x - 4, y: y - size - 4, width: size + 8, height: size + 8, color: rgb(1, 1, 1) });
+  page.pushOperators(
+    pushGraphicsState(),
+    setFillingColor(INK),
+    concatTransformationMatrix(size, 0, 0, size, x, y - size),
+    drawObject(name),
+    popGraphicsState(),
+  );
 }
 
 function drawShield(page: PDFPage, cx: number, top: number) {
@@ -221,7 +256,7 @@ export async function renderCertificate(content: CertificateContent): Promise<Ui
 
   // Bottom left: how to check it.
   const left = 62;
-  drawQrCode(page, content.verificationUrl, left, 176, 92);
+  drawQrCode(doc, page, content.verificationUrl, left, 176, 92);
   const textX = left + 108;
   page.drawText("Vérifier ce certificat", { x: textX, y: 160, size: 10.5, font: fonts.bold, color: BRAND });
   page.drawText("Scannez le code ou saisissez", { x: textX, y: 145, size: 9, font: fonts.regular, color: MUTED });
@@ -229,7 +264,9 @@ export async function renderCertificate(content: CertificateContent): Promise<Ui
   const host = content.verificationUrl.replace(/^https?:\/\//, "").replace(/\/verifier\/.*$/, "/verifier");
   page.drawText(host, { x: textX, y: 121, size: 9, font: fonts.regular, color: INK });
   page.drawText("N° de certificat", { x: textX, y: 101, size: 8.5, font: fonts.regular, color: MUTED });
-  page.drawText(content.serial, { x: textX, y: 86, size: 12, font: fonts.mono, color: INK });
+  page.pushOperators(pushGraphicsState(), setCharacterSpacing(0.8));
+  page.drawText(content.serial, { x: textX, y: 86, size: 12, font: fonts.bold, color: INK });
+  page.pushOperators(popGraphicsState());
 
   // Centre: the box where the association applies the numbered hologram.
   const boxWidth = 170;

@@ -30,7 +30,9 @@ async function main() {
     const tag = Date.now().toString(36).slice(-4).toUpperCase();
     await db.region.upsert({ where: { code: "93" }, update: {}, create: { code: "93", name: "Provence-Alpes-Côte d'Azur" } });
     await db.department.upsert({ where: { code: "13" }, update: {}, create: { code: "13", name: "Bouches-du-Rhône", regionCode: "93" } });
-    const year = 2100 + (Date.now() % 50);
+    // A year of its own (rounds are one per year), far from the real ones.
+    const taken = new Set((await db.round.findMany({ select: { year: true } })).map((row) => row.year));
+    const year = [...Array(60).keys()].map((index) => 2099 - index).find((candidate) => !taken.has(candidate))!;
     const round = await db.round.create({
       data: { year, name: `Campagne d'essai ${year}`, status: "CLOSED", opensAt: new Date(`${year}-03-01T00:00:00Z`), closesAt: new Date(`${year}-12-31T22:59:59Z`), labelValidUntil: new Date(`${year + 1}-12-31T22:59:59Z`) },
     });
@@ -86,7 +88,11 @@ async function main() {
     console.log(line("tâche entière (lectures comprises)", perJob));
     console.log(`total : ${totalS.toFixed(1)} s pour ${labelIds.length - 1} certificats (${((labelIds.length - 1) / totalS).toFixed(1)} par seconde)`);
     const p95 = percentile(perCertificate, 95);
-    console.log(`\nobjectifs : p95 < ${TARGET_P95_MS} ms ${p95 < TARGET_P95_MS ? "ATTEINT" : "NON ATTEINT"} ; 1 000 en < ${TARGET_TOTAL_S} s ${totalS < TARGET_TOTAL_S ? "ATTEINT" : "NON ATTEINT"}`);
+    const perThousand = (totalS * 1000) / (labelIds.length - 1);
+    console.log(
+      `\nobjectifs : p95 < ${TARGET_P95_MS} ms ${p95 < TARGET_P95_MS ? "ATTEINT" : "NON ATTEINT"} ; 1 000 en < ${TARGET_TOTAL_S} s ${perThousand < TARGET_TOTAL_S ? "ATTEINT" : "NON ATTEINT"}` +
+        (labelIds.length - 1 === 1000 ? "" : ` (${perThousand.toFixed(1)} s rapportés à 1 000)`),
+    );
   } finally {
     await db.$disconnect();
     await embedded?.stop();
