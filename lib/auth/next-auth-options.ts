@@ -8,7 +8,7 @@ import type { TokenSet } from "openid-client";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
-import { sendEmail } from "@/lib/notifications/mailer";
+import { SIGN_IN_TEMPLATE, sendImmediateEmail } from "@/lib/notifications/send-now";
 import { cookieOptions, sessionCookieName, useSecureCookies } from "./cookies";
 import { MAGIC_LINK_MAX_AGE_SECONDS, signInEmail } from "./sign-in";
 
@@ -102,7 +102,9 @@ export function authOptions(): NextAuthOptions {
       maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
       from: config.MAIL_FROM,
       async sendVerificationRequest({ identifier, url }) {
-        await sendEmail(db, signInEmail(identifier, url));
+        // Immediate (the person waits for it), through the shared layout, traced in the outbox table.
+        const email = signInEmail(identifier, url);
+        await sendImmediateEmail(db, { to: email.to, template: SIGN_IN_TEMPLATE, category: "notice", rendered: { ...email, reason: "Vous recevez ce message parce qu'une connexion a été demandée avec votre adresse." } });
       },
     }),
   ];

@@ -3,20 +3,36 @@ import { GET as certificateJson } from "@/app/api/certificats/[serial]/route";
 import { POST as compareRoute } from "@/app/verifier/[serial]/comparaison/route";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
-import { labelledOrganization, testCommune } from "@/tests/support/certificates";
+import { startWorkers, type RunningWorkers } from "@/lib/jobs/worker";
+import { JOB_HANDLERS, type JobDefinition } from "@/lib/jobs/registry";
+import { labelledOrganization, testCommune, until } from "@/tests/support/certificates";
 import { associationMember, createOpenRound, insertTerritories } from "@/tests/support/world";
 import { issueCertificate } from "./issue";
 import { recordHologram, reissueCertificate, revokeLabel } from "./manage";
 import { generateSerial } from "./serial";
 import { findPublicCertificate } from "./verification";
 
-const db = createPrismaClient(process.env.DATABASE_URL!);
+const db = createPrismaClient(process.env.DATABASE_URL!, { max: 4 });
 let roundId: string;
+let workers: RunningWorkers;
 beforeAll(async () => {
   await insertTerritories(db);
   roundId = (await createOpenRound(db)).id;
+  // The reissue is signed by the issuing job, as in the application.
+  workers = await startWorkers({
+    url: process.env.DATABASE_URL!,
+    db,
+    transport: async () => {},
+    appUrl: "http://localhost:3000",
+    handlers: { "certificate.issue": JOB_HANDLERS["certificate.issue"] } as unknown as Record<string, JobDefinition<never>>,
+    outbox: false,
+    boss: { pollingIntervalSeconds: 0.5, max: 2 },
+  });
+}, 120_000);
+afterAll(async () => {
+  await workers?.stop();
+  await db.$disconnect();
 });
-afterAll(() => db.$disconnect());
 
 async function issued() {
   const world = await labelledOrganization(db, await testCommune(db), roundId);
@@ -84,6 +100,10 @@ describe("reissueCertificate", () => {
     const admin = await associationMember(db, "ADMINISTRATOR");
     const reissued = await reissueCertificate(db, admin, { certificateId, reason: "Nom de la commune corrigé" });
     expect(reissued.serial).not.toBe(serial);
+    // Until the job has signed the new one, the old one stays valid and the new one is not public.
+    expect(await findPublicCertificate(db, reissued.serial)).toBeNull();
+    await expect(reissueCertificate(db, admin, { certificateId, reason: "Encore une fois" })).rejects.toThrow(/déjà en préparation/);
+    await until(async () => (await findPublicCertificate(db, serial))?.status.kind === "replaced");
     const old = (await findPublicCertificate(db, serial))!;
     expect(old.status).toMatchObject({ kind: "replaced", by: reissued.serial });
     expect(old.statusText).toMatch(new RegExp(`^Remplacé par le certificat ${reissued.serial} le `));

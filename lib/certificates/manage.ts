@@ -11,8 +11,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { Prisma } from "@/lib/db/generated/client";
 import { queueEmail } from "@/lib/notifications/outbox";
-import { issueCertificate } from "./issue";
-import { scheduleCertificateIssue } from "./job";
+import { scheduleCertificateIssue } from "./jobs";
 import { generateSerial } from "./serial";
 
 const NOT_FOUND = "Ce certificat n'existe pas, ou vous n'y avez pas accès.";
@@ -74,7 +73,7 @@ export async function revokeLabel(db: Db, actor: Actor, input: { certificateId: 
 export async function reissueCertificate(db: Db, actor: Actor, input: { certificateId: string; reason: string }) {
   const found = await certificateOf(db, input.certificateId);
   await requirePermission(db, actor, found.label.organizationId, "certificate:manage");
-  const reserved = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const current = await certificateOf(tx, input.certificateId);
     if (current.label.revokedAt) throw new DomainError("Ce label est retiré : un certificat révoqué ne se remplace pas.");
     if (!current.issuedAt) throw new DomainError("Ce certificat n'est pas encore délivré : attendez qu'il le soit avant de le remplacer.");
@@ -101,10 +100,6 @@ export async function reissueCertificate(db: Db, actor: Actor, input: { certific
     await scheduleCertificateIssue(tx, current.labelId, generation);
     return { certificateId: created.id, serial: created.serial, labelId: current.labelId };
   });
-  // Until the job queue is merged (issue 10), the new certificate is issued right after the
-  // commit; a failure stays on the reserved row, shown to administrators.
-  await issueCertificate(db, reserved.labelId).catch(() => undefined);
-  return reserved;
 }
 
 /** Records (or corrects) the number of the hologram on the framed copy; unique across certificates. */

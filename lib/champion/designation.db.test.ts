@@ -4,6 +4,7 @@ import { AccessDeniedError } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { createOpenRound, createOrganization, createUser, insertTerritories, member, outsider, reload } from "@/tests/support/world";
 import { loadActor } from "@/lib/auth/actor";
+import { lastEmailTo } from "@/tests/support/outbox";
 import { acceptedChampionOf, designateChampion, endDesignation, findDesignation, getChampionStatus, resendDesignation, respondToDesignation } from "./designation";
 import { CHAMPION_EMAIL_IS_MAYOR, CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR } from "./rules";
 
@@ -16,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 async function tokenSentTo(email: string): Promise<string> {
-  const mail = await db.devMailboxMessage.findFirstOrThrow({ where: { to: email }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const mail = (await lastEmailTo(db, email)).rendered;
   return mail.text.match(/\/champion\/([A-Za-z0-9_-]+)/)![1]!;
 }
 
@@ -94,7 +95,7 @@ describe("designating the Cyber Champion", () => {
     await expect(designateChampion(db, secretary, { ...base, function: "Maire", email: "jean.martin@venelles.test" })).rejects.toMatchObject({ message: CHAMPION_NOT_MAYOR_NOR_IT_DIRECTOR, field: "function" });
     await expect(designateChampion(db, secretary, { ...base, function: "DSI", email: "dsi@venelles.test", isElected: false })).rejects.toThrow(/ni le maire ni le directeur/);
     expect(await counts()).toEqual(before);
-    expect(await db.devMailboxMessage.count({ where: { to: mayor.email } })).toBe(0);
+    expect(await db.outboxMessage.count({ where: { to: mayor.email } })).toBe(0);
 
     await db.round.updateMany({ where: { year: 2026 }, data: { championMustNotBeMayor: false } });
     try {

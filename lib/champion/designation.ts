@@ -7,10 +7,9 @@ import { requirePermission } from "@/lib/auth/access";
 import type { Actor } from "@/lib/auth/actor";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import type { ActorGrants } from "@/lib/auth/grants";
-import { env } from "@/lib/config/env";
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { sendEmail } from "@/lib/notifications/mailer";
+import { queueEmail } from "@/lib/notifications/outbox";
 import { hashToken, newToken } from "@/lib/organizations/tokens";
 import { checkChampionEligibility, type ChampionRule } from "./rules";
 import { designateChampionSchema, respondToDesignationSchema, type DesignateChampionInput, type RespondToDesignationInput } from "./schemas";
@@ -64,13 +63,13 @@ export type ChampionDesignationView = Prisma.ChampionDesignationGetPayload<{ sel
 /**
  * Designates the Champion: checks the round's rule (not the mayor, not the IT director), cancels
  * a designation still waiting (PENDING → CANCELLED, with endedAt), creates a PENDING one with a
- * 14-day single-use link (only its hash is stored), audits, and after the commit sends the link
- * to the person. The accepted Champion stays until the successor accepts (respondToDesignation
+ * 14-day single-use link (only its hash is stored), audits, and queues the e-mail with the link
+ * in the same transaction (the outbox worker sends it). The accepted Champion stays until the successor accepts (respondToDesignation
  * then marks them REPLACED): criterion 3 never lapses because a replacement was started.
  */
 export async function designateChampion(db: Db, actor: Actor, raw: DesignateChampionInput) {
   const input = parse(designateChampionSchema.safeParse(raw));
-  const { token, designation, organizationName } = await db.$transaction(async (tx) => {
+  const designation = await db.$transaction(async (tx) => {
     const scope = await requirePermission(tx, actor, input.organizationId, "champion:designate");
     if (scope.status !== "ACTIVE") throw new DomainError(CHAMPION_MESSAGES.organizationNotActive);
     const isMayor = (await tx.membership.count({ where: { organizationId: scope.id, role: "MAYOR", user: { email: input.email } } })) > 0;
@@ -111,24 +110,14 @@ export async function designateChampion(db: Db, actor: Actor, raw: DesignateCham
       data: { email: input.email, isElected: input.isElected, ended: previous.map((old) => ({ id: old.id, from: old.status })) },
     });
     const organization = await tx.organization.findUniqueOrThrow({ where: { id: scope.id }, select: { name: true } });
-    return { token, designation, organizationName: organization.name };
-  });
-
-  const url = `${env().APP_URL}/champion/${token}`;
-  await sendEmail(db, {
-    to: designation.email,
-    subject: `Vous êtes désigné(e) Cyber Champion de ${organizationName} — Label Commune Cyber Dynamique`,
-    text: [
-      `Bonjour ${designation.name},`,
-      "",
-      `${actor.name ?? actor.email} vous a désigné(e) Cyber Champion de ${organizationName} pour le label Commune Cyber Dynamique.`,
-      "Le Cyber Champion porte la démarche de cybersécurité de la collectivité et suit son plan d'action.",
-      "",
-      `Pour accepter ou refuser, ouvrez ce lien (valable ${DESIGNATION_VALIDITY_DAYS} jours) et connectez-vous avec cette adresse (${designation.email}) :`,
-      url,
-      "",
-      "L'équipe de l'Association des Communes Cyber Dynamiques",
-    ].join("\n"),
+    await queueEmail(tx, {
+      to: designation.email,
+      template: "champion.designated",
+      data: { name: designation.name, email: designation.email, organizationName: organization.name, designatedBy: actor.name ?? actor.email, token },
+      idempotencyKey: `champion.designated:${designation.id}`,
+      organizationId: scope.id,
+    });
+    return designation;
   });
   return { designationId: designation.id, organizationId: designation.organizationId };
 }
@@ -148,7 +137,7 @@ async function designationFor(tx: Prisma.TransactionClient, actor: ActorGrants, 
  * working, the new one is valid 14 days.
  */
 export async function resendDesignation(db: Db, actor: Actor, input: { designationId: string }) {
-  const { token, designation } = await db.$transaction(async (tx) => {
+  const designation = await db.$transaction(async (tx) => {
     const designation = await designationFor(tx, actor, input.designationId);
     if (designation.status !== "PENDING") throw new DomainError(CHAMPION_MESSAGES.notPendingForManager);
     const { token, hash } = newToken();
@@ -157,19 +146,15 @@ export async function resendDesignation(db: Db, actor: Actor, input: { designati
       data: { tokenHash: hash, tokenExpiresAt: new Date(Date.now() + DESIGNATION_VALIDITY_DAYS * 24 * 3600_000) },
     });
     await recordAudit(tx, { actorId: actor.userId, organizationId: designation.organizationId, action: "champion.link_resent", targetType: "ChampionDesignation", targetId: designation.id });
-    return { token, designation };
-  });
-  await sendEmail(db, {
-    to: designation.email,
-    subject: `Rappel : vous êtes désigné(e) Cyber Champion de ${designation.organization.name}`,
-    text: [
-      `Bonjour ${designation.name},`,
-      "",
-      `Voici un nouveau lien pour accepter ou refuser votre désignation comme Cyber Champion de ${designation.organization.name} (valable ${DESIGNATION_VALIDITY_DAYS} jours ; le lien précédent ne fonctionne plus) :`,
-      `${env().APP_URL}/champion/${token}`,
-      "",
-      "L'équipe de l'Association des Communes Cyber Dynamiques",
-    ].join("\n"),
+    await queueEmail(tx, {
+      to: designation.email,
+      template: "champion.link_resent",
+      data: { name: designation.name, email: designation.email, organizationName: designation.organization.name, token },
+      // Each new link is its own message (the hash is of this link only).
+      idempotencyKey: `champion.link_resent:${designation.id}:${hash.slice(0, 16)}`,
+      organizationId: designation.organizationId,
+    });
+    return designation;
   });
   return { designationId: designation.id, organizationId: designation.organizationId };
 }

@@ -66,6 +66,11 @@ const envSchema = z
     /** Outside production without CERTIFICATE_P12_BASE64: where the demonstration authority lives. */
     CERTIFICATE_DEMO_AUTHORITY_DIR: z.string().min(1).default(".data/certificate-authority"),
     SEED_DEMO: booleanFlag.optional(),
+    // Issue 10 — background work. `npm start` runs the job workers and the e-mail sender in
+    // its own process unless JOB_WORKERS=false (then run `npm run worker` elsewhere).
+    JOB_WORKERS: booleanFlag.optional(),
+    // How often an idle worker looks for e-mails to send, in milliseconds.
+    OUTBOX_POLL_MS: z.coerce.number({ error: "doit être un nombre de millisecondes" }).int().min(100).max(60_000).default(1000),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

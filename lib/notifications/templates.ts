@@ -3,6 +3,8 @@
 // worker renders them when it sends, inside the one layout every message shares.
 import type { Db } from "@/lib/db/create-client";
 import { certificateEmails } from "@/lib/certificates/emails";
+import { championEmails } from "@/lib/champion/emails";
+import { organizationEmails } from "@/lib/organizations/emails";
 
 /**
  * What a message is, which decides whether its recipient may turn it off: reminders can be
@@ -35,6 +37,9 @@ export function emailTemplate<D>(template: EmailTemplate<D>): EmailTemplate<D> {
 
 // Features add their templates here: `...dueEmails,` imported from "@/lib/dues/emails".
 export const EMAIL_TEMPLATES = {
+  // Issue 10: the e-mails that existed before the outbox.
+  ...championEmails,
+  ...organizationEmails,
   ...certificateEmails,
 } satisfies Record<string, EmailTemplate<never>>;
 

@@ -4,18 +4,17 @@ import { requirePermission } from "@/lib/auth/access";
 import type { Actor } from "@/lib/auth/actor";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { MANAGING_ROLES, ORGANIZATION_ROLE_LABELS } from "@/lib/auth/permissions";
-import { env } from "@/lib/config/env";
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { OrganizationRole } from "@/lib/db/generated/enums";
-import { sendEmail } from "@/lib/notifications/mailer";
+import { queueEmail } from "@/lib/notifications/outbox";
 import { assertMayGrantRole, checkRoleFitsTerritory } from "./roles";
 import { hashToken, newToken } from "./tokens";
 
 export const INVITATION_VALIDITY_DAYS = 7;
 
 export async function inviteMember(db: Db, actor: Actor, input: { organizationId: string; email: string; role: OrganizationRole }) {
-  const { token, invitation, organizationName } = await db.$transaction(async (tx) => {
+  const invitation = await db.$transaction(async (tx) => {
     const scope = await requirePermission(tx, actor, input.organizationId, "members:manage");
     if (scope.status !== "ACTIVE") throw new DomainError("Vous pourrez inviter vos collègues une fois l'adhésion validée par l'association.");
     const organization = await tx.organization.findUniqueOrThrow({
@@ -54,23 +53,14 @@ export async function inviteMember(db: Db, actor: Actor, input: { organizationId
       targetId: invitation.id,
       data: { email: input.email, role: input.role },
     });
-    return { token, invitation, organizationName: organization.name };
-  });
-
-  const url = `${env().APP_URL}/invitation/${token}`;
-  await sendEmail(db, {
-    to: invitation.email,
-    subject: `Invitation à rejoindre ${organizationName} — Label Commune Cyber Dynamique`,
-    text: [
-      "Bonjour,",
-      "",
-      `${actor.name ?? actor.email} vous invite à rejoindre ${organizationName} sur la plateforme du label Commune Cyber Dynamique, avec le rôle « ${ORGANIZATION_ROLE_LABELS[invitation.role]} ».`,
-      "",
-      "Pour accepter, ouvrez ce lien (valable 7 jours) :",
-      url,
-      "",
-      "L'équipe de l'Association des Communes Cyber Dynamiques",
-    ].join("\n"),
+    await queueEmail(tx, {
+      to: invitation.email,
+      template: "invitation.sent",
+      data: { organizationName: organization.name, invitedBy: actor.name ?? actor.email, role: invitation.role, token, validityDays: INVITATION_VALIDITY_DAYS },
+      idempotencyKey: `invitation.sent:${invitation.id}`,
+      organizationId: scope.id,
+    });
+    return invitation;
   });
   return { invitationId: invitation.id, organizationId: input.organizationId };
 }

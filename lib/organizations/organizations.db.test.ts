@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { associationMember, createOrganization, insertTerritories, member, outsider, reload } from "@/tests/support/world";
+import { lastEmailTo } from "@/tests/support/outbox";
 import { acceptInvitation, inviteMember } from "./invitations";
 import { joinTerritory } from "./join";
 import { changeMemberRole, decideJoinRequest, removeMember } from "./members";
@@ -155,7 +156,7 @@ describe("invitations", () => {
     const mayor = await member(db, organization.id, "MAYOR");
     const invited = await outsider(db);
     await inviteMember(db, mayor, { organizationId: organization.id, email: invited.email, role: "MAYOR" });
-    const mail = await db.devMailboxMessage.findFirstOrThrow({ where: { to: invited.email }, orderBy: { createdAt: "desc" } });
+    const mail = (await lastEmailTo(db, invited.email)).rendered;
     const token = mail.text.match(/\/invitation\/([A-Za-z0-9_-]+)/)![1]!;
 
     const someoneElse = await outsider(db);

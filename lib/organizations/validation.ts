@@ -3,9 +3,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { requireAssociationPermission } from "@/lib/auth/access";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/auth/errors";
-import { env } from "@/lib/config/env";
 import type { Db } from "@/lib/db/create-client";
-import { sendEmail } from "@/lib/notifications/mailer";
+import { queueEmail } from "@/lib/notifications/outbox";
 import type { z } from "zod";
 import type { decideOrganizationSchema } from "./schemas";
 import { territoryFactsSelect } from "./territory-facts";
@@ -57,21 +56,14 @@ export async function decideOrganization(db: Db, actor: Actor, input: DecideInpu
       targetId: organization.id,
       data: approved ? {} : { reason: input.reason ?? null },
     });
+    const to = organization.requestedBy?.email;
+    if (to) {
+      const about = { to, idempotencyKey: `organization.${approved ? "validated" : "rejected"}:${organization.id}`, organizationId: organization.id };
+      if (approved) await queueEmail(tx, { ...about, template: "organization.validated", data: { organizationName: organization.name } });
+      else await queueEmail(tx, { ...about, template: "organization.rejected", data: { organizationName: organization.name, reason: input.reason ?? null } });
+    }
     return { organization, approved };
   });
 
-  const to = result.organization.requestedBy?.email;
-  if (to) {
-    const url = `${env().APP_URL}/espace`;
-    await sendEmail(db, {
-      to,
-      subject: result.approved
-        ? `Adhésion validée : ${result.organization.name} — Label Commune Cyber Dynamique`
-        : `Adhésion refusée : ${result.organization.name} — Label Commune Cyber Dynamique`,
-      text: result.approved
-        ? `Bonjour,\n\nL'association a validé l'adhésion de ${result.organization.name}. Vous pouvez maintenant préparer votre dossier de label :\n${url}\n\nL'équipe de l'ACCD`
-        : `Bonjour,\n\nL'association n'a pas pu valider l'adhésion de ${result.organization.name}.\nMotif : ${input.reason}\n\nPour toute question, répondez à ce courriel.\n\nL'équipe de l'ACCD`,
-    }).catch((error: unknown) => console.error("[mail] validation notice not sent", error));
-  }
   return { organizationId: result.organization.id, status: result.approved ? "ACTIVE" : "REJECTED" };
 }

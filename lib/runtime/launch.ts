@@ -1,7 +1,8 @@
 // `npm start` / `npm run dev`: one command from a fresh clone to a running application.
 // Without DATABASE_URL it starts the embedded PostgreSQL (data under .data/), then applies
 // migrations, imports the territories and seeds the demo on an empty database, builds if
-// needed, and runs Next with DATABASE_URL pointing at the database it prepared.
+// needed, and runs Next with DATABASE_URL pointing at the database it prepared. The background
+// work (job queue, e-mail sender) runs in this process unless JOB_WORKERS=false.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -10,7 +11,9 @@ import path from "node:path";
 import { env, shouldSeedDemo, EnvError } from "@/lib/config/env";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { projectRoot } from "@/lib/db/schema-engine";
+import { ensureJobSchema } from "@/lib/jobs/worker";
 import { prepareDatabase } from "./prepare-database";
+import { startConfiguredWorkers } from "./workers";
 
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[ccd] ${line}`);
@@ -37,6 +40,14 @@ async function main() {
   }
 
   await prepareDatabase(url, { seedDemo: shouldSeedDemo(config), log });
+  // The job queue's tables live in the same database (schema "pgboss"); a web-only process
+  // still creates them, so the first enqueued job has somewhere to go.
+  const workers = config.JOB_WORKERS === false ? undefined : await startConfiguredWorkers(url, log);
+  if (workers) log("Tâches de fond et envoi des courriels : dans ce processus (JOB_WORKERS=false pour les séparer).");
+  else {
+    await ensureJobSchema(url);
+    log("Tâches de fond : lancez `npm run worker` (JOB_WORKERS=false).");
+  }
 
   const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
   const childEnv = {
@@ -62,6 +73,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     next.kill("SIGTERM");
+    // Running jobs finish (or return to the queue) before the database goes away.
+    await workers?.close().catch(() => {});
     await embedded?.stop().catch(() => {});
     process.exit(code);
   };

@@ -27,3 +27,12 @@ export async function testCommune(db: Db, name = "Meyreuil"): Promise<string> {
   });
   return code;
 }
+
+/** Waits until `check` holds (a job ran), or fails after `timeoutMs`. */
+export async function until(check: () => Promise<boolean> | boolean, timeoutMs = 45_000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error("délai dépassé en attendant la tâche");
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
