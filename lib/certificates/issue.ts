@@ -24,6 +24,13 @@ export type IssueResult = { certificateId: string; serial: string; generation: n
 /** Timings of the last issuance (the benchmark reads them). */
 export type IssueTimings = { renderMs: number; signMs: number; storeMs: number };
 
+let timingsObserver: ((timings: IssueTimings) => void) | undefined;
+
+/** For the benchmark: called with the timings of every certificate issued in this process. */
+export function observeIssueTimings(observer: ((timings: IssueTimings) => void) | undefined): void {
+  timingsObserver = observer;
+}
+
 function isUniqueViolation(error: unknown, field?: string): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
   if (!field) return true;
@@ -164,11 +171,9 @@ export async function issueCertificate(db: Db, labelId: string, timings?: IssueT
       }
       return true;
     });
-    if (timings) {
-      timings.renderMs = rendered - started;
-      timings.signMs = signed - rendered;
-      timings.storeMs = performance.now() - signed;
-    }
+    const measured = { renderMs: rendered - started, signMs: signed - rendered, storeMs: performance.now() - signed };
+    if (timings) Object.assign(timings, measured);
+    if (issuedNow) timingsObserver?.(measured);
     return { certificateId: certificate.id, serial: certificate.serial, generation: certificate.generation, issuedNow };
   } catch (error) {
     await db.certificate

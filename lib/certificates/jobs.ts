@@ -43,7 +43,8 @@ export const certificateJobs = {
     retryDelay: 10,
     retryBackoff: true,
     expireInSeconds: 120,
-    concurrency: 2,
+    // Rendering and signing are CPU work on Node's one thread: two at once only interleave.
+    concurrency: 1,
   }),
   "certificate.sweep": jobDefinition<Record<string, never>>({
     cron: "*/5 * * * *",
