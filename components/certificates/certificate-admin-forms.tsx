@@ -66,9 +66,11 @@ export function ReasonForm({
       : { open: "Remplacer…", label: `Pourquoi remplacer le certificat ${serial} ? (par exemple : nom corrigé)`, submit: "Faire un nouveau certificat", confirm: `Faire un nouveau certificat ? Le numéro ${serial} dira « remplacé ».` };
   if (!open) {
     return (
-      <Button variant="secondary" onClick={() => setOpen(true)}>
-        {words.open}
-      </Button>
+      <div>
+        <Button variant="secondary" onClick={() => setOpen(true)}>
+          {words.open}
+        </Button>
+      </div>
     );
   }
   return (

@@ -8,6 +8,12 @@ import { COMPARISON_MAX_BYTES, COMPARISON_MESSAGES } from "@/lib/certificates/co
 
 type Outcome = { tone: "success" | "danger"; title: string; text: string } | null;
 
+/** The server's sentence without its first word, which the notice's title already says. */
+function rest(message: string): string {
+  const text = message.replace(/^(Identique|Modifié) : /, "");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function CompareForm({ serial }: { serial: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [pending, setPending] = useState(false);
@@ -23,8 +29,8 @@ export function CompareForm({ serial }: { serial: string }) {
     try {
       const response = await fetch(`/verifier/${serial}/comparaison`, { method: "POST", body: file, headers: { "content-type": "application/pdf" } });
       const body = (await response.json().catch(() => ({}))) as { result?: "identical" | "modified"; message?: string; error?: string };
-      if (body.result === "identical") setOutcome({ tone: "success", title: "Identique", text: body.message ?? COMPARISON_MESSAGES.identical });
-      else if (body.result === "modified") setOutcome({ tone: "danger", title: "Modifié", text: body.message ?? COMPARISON_MESSAGES.modified });
+      if (body.result === "identical") setOutcome({ tone: "success", title: "Identique", text: rest(body.message ?? COMPARISON_MESSAGES.identical) });
+      else if (body.result === "modified") setOutcome({ tone: "danger", title: "Modifié", text: rest(body.message ?? COMPARISON_MESSAGES.modified) });
       else setOutcome({ tone: "danger", title: "Comparaison impossible", text: body.error ?? "La comparaison n'a pas abouti : réessayez dans un instant." });
     } catch {
       setOutcome({ tone: "danger", title: "Comparaison impossible", text: "Le serveur ne répond pas : vérifiez votre connexion puis réessayez." });

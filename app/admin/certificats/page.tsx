@@ -85,7 +85,7 @@ export default async function CertificatesAdminPage() {
                     </p>
                   </div>
                   {certificate.current ? (
-                    <div className="grid gap-6 md:grid-cols-3">
+                    <div className="grid items-start gap-6 md:grid-cols-3">
                       <HologramForm certificateId={certificate.id} serial={certificate.serial} current={certificate.hologramNumber} action={recordHologramAction} />
                       {canManage ? <ReasonForm certificateId={certificate.id} serial={certificate.serial} kind="reissue" action={reissueCertificateAction} /> : null}
                       {canManage ? <ReasonForm certificateId={certificate.id} serial={certificate.serial} kind="revoke" action={revokeCertificateAction} /> : null}
