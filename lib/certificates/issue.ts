@@ -12,6 +12,7 @@ import { env } from "@/lib/config/env";
 import type { Db } from "@/lib/db/create-client";
 import { Prisma } from "@/lib/db/generated/client";
 import { queueEmail } from "@/lib/notifications/outbox";
+import { certificateTerritory, mayorAndSecretary, territorySelect } from "./records";
 import { renderCertificate, type CertificateContent } from "./render";
 import { generateSerial } from "./serial";
 import { signPdf, signingIdentity } from "./signing";
@@ -82,7 +83,7 @@ async function contentOf(db: Db, certificateId: string, issuedAt: Date, demonstr
           organization: {
             select: {
               name: true,
-              territory: { select: { code: true, kind: true, epciKind: true, siren: true, name: true, departmentCode: true, department: { select: { name: true } } } },
+              territory: { select: territorySelect },
             },
           },
         },
@@ -95,15 +96,7 @@ async function contentOf(db: Db, certificateId: string, issuedAt: Date, demonstr
   return {
     serial: certificate.serial,
     year: label.round.year,
-    territory: {
-      name: territory.name,
-      kind: territory.kind,
-      epciKind: territory.epciKind,
-      // An EPCI is known by its SIREN (its code in the geographic reference is the SIREN).
-      code: territory.kind === "EPCI" ? (territory.siren ?? territory.code) : territory.code,
-      departmentCode: territory.departmentCode,
-      departmentName: territory.department?.name ?? null,
-    },
+    territory: certificateTerritory(territory),
     validFrom: label.awardedAt,
     validUntil: label.validUntil,
     isRenewal: label.candidacy.isRenewal,
@@ -113,14 +106,6 @@ async function contentOf(db: Db, certificateId: string, issuedAt: Date, demonstr
     issuedAt,
     demonstration,
   };
-}
-
-async function recipientsOf(tx: Prisma.TransactionClient, organizationId: string): Promise<string[]> {
-  const members = await tx.membership.findMany({
-    where: { organizationId, role: { in: ["MAYOR", "SECRETARY"] }, user: { disabledAt: null } },
-    select: { user: { select: { email: true } } },
-  });
-  return [...new Set(members.map((member) => member.user.email.toLowerCase()))];
 }
 
 /**
@@ -160,7 +145,7 @@ export async function issueCertificate(db: Db, labelId: string, timings?: IssueT
         targetId: certificate.id,
         data: { serial: certificate.serial, generation: certificate.generation, year: label.round.year, sha256 },
       });
-      for (const to of await recipientsOf(tx, label.organizationId)) {
+      for (const to of await mayorAndSecretary(tx, label.organizationId)) {
         await queueEmail(tx, {
           to,
           template: "certificate.issued",

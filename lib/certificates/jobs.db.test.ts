@@ -3,10 +3,9 @@
 // even when the job is sent again; the sweep issues what no job asked for.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/create-client";
-import { startWorkers, type RunningWorkers } from "@/lib/jobs/worker";
-import { JOB_HANDLERS, type JobDefinition } from "@/lib/jobs/registry";
+import type { RunningWorkers } from "@/lib/jobs/worker";
 import { awardLabelIfEligible, lockLabelFile } from "@/lib/label/award";
-import { labelledOrganization, testCommune, until } from "@/tests/support/certificates";
+import { labelledOrganization, startCertificateWorker, testCommune, until } from "@/tests/support/certificates";
 import { createOpenRound, createOrganization, insertTerritories, member } from "@/tests/support/world";
 import { scheduleCertificateIssue, sweepPendingCertificates } from "./jobs";
 
@@ -18,16 +17,7 @@ let workers: RunningWorkers;
 beforeAll(async () => {
   await insertTerritories(db);
   roundId = (await createOpenRound(db)).id;
-  const { "certificate.issue": issue } = JOB_HANDLERS;
-  workers = await startWorkers({
-    url,
-    db,
-    transport: async () => {},
-    appUrl: "http://localhost:3000",
-    handlers: { "certificate.issue": issue } as unknown as Record<string, JobDefinition<never>>,
-    outbox: false,
-    boss: { pollingIntervalSeconds: 0.5, max: 2 },
-  });
+  workers = await startCertificateWorker(db, url);
 }, 120_000);
 afterAll(async () => {
   await workers?.stop();

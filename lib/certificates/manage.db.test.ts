@@ -3,9 +3,8 @@ import { GET as certificateJson } from "@/app/api/certificats/[serial]/route";
 import { POST as compareRoute } from "@/app/verifier/[serial]/comparaison/route";
 import { AccessDeniedError, DomainError } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
-import { startWorkers, type RunningWorkers } from "@/lib/jobs/worker";
-import { JOB_HANDLERS, type JobDefinition } from "@/lib/jobs/registry";
-import { labelledOrganization, testCommune, until } from "@/tests/support/certificates";
+import type { RunningWorkers } from "@/lib/jobs/worker";
+import { labelledOrganization, startCertificateWorker, testCommune, until } from "@/tests/support/certificates";
 import { associationMember, createOpenRound, insertTerritories } from "@/tests/support/world";
 import { issueCertificate } from "./issue";
 import { recordHologram, reissueCertificate, revokeLabel } from "./manage";
@@ -19,15 +18,7 @@ beforeAll(async () => {
   await insertTerritories(db);
   roundId = (await createOpenRound(db)).id;
   // The reissue is signed by the issuing job, as in the application.
-  workers = await startWorkers({
-    url: process.env.DATABASE_URL!,
-    db,
-    transport: async () => {},
-    appUrl: "http://localhost:3000",
-    handlers: { "certificate.issue": JOB_HANDLERS["certificate.issue"] } as unknown as Record<string, JobDefinition<never>>,
-    outbox: false,
-    boss: { pollingIntervalSeconds: 0.5, max: 2 },
-  });
+  workers = await startCertificateWorker(db, process.env.DATABASE_URL!);
 }, 120_000);
 afterAll(async () => {
   await workers?.stop();

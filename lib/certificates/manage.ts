@@ -12,6 +12,7 @@ import type { Db } from "@/lib/db/create-client";
 import { Prisma } from "@/lib/db/generated/client";
 import { queueEmail } from "@/lib/notifications/outbox";
 import { scheduleCertificateIssue } from "./jobs";
+import { mayorAndSecretary } from "./records";
 import { generateSerial } from "./serial";
 
 const NOT_FOUND = "Ce certificat n'existe pas, ou vous n'y avez pas accès.";
@@ -32,14 +33,6 @@ async function certificateOf(db: Db | Prisma.TransactionClient, certificateId: s
   });
   if (!certificate) throw new DomainError(NOT_FOUND);
   return certificate;
-}
-
-async function mayorAndSecretary(tx: Prisma.TransactionClient, organizationId: string): Promise<string[]> {
-  const members = await tx.membership.findMany({
-    where: { organizationId, role: { in: ["MAYOR", "SECRETARY"] }, user: { disabledAt: null } },
-    select: { user: { select: { email: true } } },
-  });
-  return [...new Set(members.map((member) => member.user.email.toLowerCase()))];
 }
 
 /** Withdraws the label: its certificates read « révoqué le … pour le motif … » from now on. */

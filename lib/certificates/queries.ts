@@ -5,34 +5,8 @@ import { hasPermission, requireAssociationPermission, requirePermission, visible
 import type { Actor } from "@/lib/auth/actor";
 import { associationPermissions } from "@/lib/auth/grants";
 import type { Db } from "@/lib/db/create-client";
-import { certificateStatus, certificateStatusText, STATUS_WORDS, type CertificateStatus } from "./status";
-
-type StatusSource = {
-  replacedAt: Date | null;
-  replacedBy: { serial: string; issuedAt: Date | null } | null;
-  label: { awardedAt: Date; validUntil: Date; revokedAt: Date | null; revokeReason: string | null };
-};
-
-function statusOf(certificate: StatusSource, now: Date): CertificateStatus {
-  const replaced = certificate.replacedBy?.issuedAt ? certificate.replacedBy : null;
-  return certificateStatus(
-    {
-      validFrom: certificate.label.awardedAt,
-      validUntil: certificate.label.validUntil,
-      revokedAt: certificate.label.revokedAt,
-      revokeReason: certificate.label.revokeReason,
-      replacedAt: replaced ? certificate.replacedAt : null,
-      replacedBySerial: replaced?.serial ?? null,
-    },
-    now,
-  );
-}
-
-const statusSelect = {
-  replacedAt: true,
-  replacedBy: { select: { serial: true, issuedAt: true } },
-  label: { select: { awardedAt: true, validUntil: true, revokedAt: true, revokeReason: true, round: { select: { year: true } } } },
-} as const;
+import { statusOfRecord, statusSelect } from "./records";
+import { certificateStatusText, STATUS_WORDS } from "./status";
 
 /** The organization's labels and their certificates, newest first, for its page. */
 export async function getOrganizationCertificates(db: Db, actor: Actor, organizationId: string, now = new Date()) {
@@ -64,7 +38,7 @@ export async function getOrganizationCertificates(db: Db, actor: Actor, organiza
         // Being made: the label has no signed certificate yet, or a reissue is on its way.
         preparing: label.certificates.length === 0 || label.certificates.some((certificate) => !certificate.issuedAt),
         certificates: issued.map((certificate) => {
-          const status = statusOf(certificate, now);
+          const status = statusOfRecord(certificate, now);
           return { id: certificate.id, serial: certificate.serial, issuedAt: certificate.issuedAt!, hologramNumber: certificate.hologramNumber, status, statusWord: STATUS_WORDS[status.kind], statusText: certificateStatusText(status) };
         }),
       };
@@ -123,7 +97,7 @@ export async function listCertificatesForAdmin(db: Db, actor: Actor, now = new D
     canManage: permissions.has("certificate:manage"),
     waiting,
     certificates: certificates.map((certificate) => {
-      const status = certificate.issuedAt ? statusOf(certificate, now) : null;
+      const status = certificate.issuedAt ? statusOfRecord(certificate, now) : null;
       return {
         ...certificate,
         organization: certificate.label.organization,

@@ -4,8 +4,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/create-client";
+import { certificateTerritory, statusOfRecord, statusSelect, territorySelect } from "./records";
 import { territoryLine } from "./render";
-import { certificateStatus, certificateStatusText, STATUS_WORDS, type CertificateStatus } from "./status";
+import { certificateStatusText, STATUS_WORDS, type CertificateStatus } from "./status";
 
 export type PublicCertificate = {
   serial: string;
@@ -32,20 +33,15 @@ export async function findPublicCertificate(db: Db, serial: string, now = new Da
       issuedAt: true,
       sha256: true,
       hologramNumber: true,
-      replacedAt: true,
-      replacedBy: { select: { serial: true, issuedAt: true } },
+      replacedAt: statusSelect.replacedAt,
+      replacedBy: statusSelect.replacedBy,
       replaces: { select: { serial: true } },
       label: {
         select: {
-          awardedAt: true,
-          validUntil: true,
-          revokedAt: true,
-          revokeReason: true,
+          ...statusSelect.label.select,
           candidacy: { select: { isRenewal: true } },
           round: { select: { year: true, name: true } },
-          organization: {
-            select: { territory: { select: { name: true, kind: true, epciKind: true, code: true, siren: true, departmentCode: true, department: { select: { name: true } } } } },
-          },
+          organization: { select: { territory: { select: territorySelect } } },
         },
       },
     },
@@ -54,17 +50,7 @@ export async function findPublicCertificate(db: Db, serial: string, now = new Da
   if (!certificate?.issuedAt || !certificate.sha256) return null;
   const { label } = certificate;
   const territory = label.organization.territory;
-  const status = certificateStatus(
-    {
-      validFrom: label.awardedAt,
-      validUntil: label.validUntil,
-      revokedAt: label.revokedAt,
-      revokeReason: label.revokeReason,
-      replacedAt: certificate.replacedBy?.issuedAt ? certificate.replacedAt : null,
-      replacedBySerial: certificate.replacedBy?.issuedAt ? certificate.replacedBy.serial : null,
-    },
-    now,
-  );
+  const status = statusOfRecord(certificate, now);
   return {
     serial: certificate.serial,
     status,
@@ -72,14 +58,7 @@ export async function findPublicCertificate(db: Db, serial: string, now = new Da
     statusText: certificateStatusText(status),
     territory: {
       name: territory.name,
-      description: territoryLine({
-        name: territory.name,
-        kind: territory.kind,
-        epciKind: territory.epciKind,
-        code: territory.kind === "EPCI" ? (territory.siren ?? territory.code) : territory.code,
-        departmentCode: territory.departmentCode,
-        departmentName: territory.department?.name ?? null,
-      }),
+      description: territoryLine(certificateTerritory(territory)),
     },
     round: label.round,
     validFrom: label.awardedAt,

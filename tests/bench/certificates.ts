@@ -87,10 +87,14 @@ async function main() {
     });
     const measuredLabels = labelIds.slice(1);
     const started = performance.now();
-    for (let index = 0; index < measuredLabels.length; index += 100) {
-      await db.$transaction(async (tx) => {
-        for (const labelId of measuredLabels.slice(index, index + 100)) await scheduleCertificateIssue(tx, labelId);
-      });
+    // Sent in small transactions, as awards come one by one (the worker is already taking them).
+    for (let index = 0; index < measuredLabels.length; index += 10) {
+      await db.$transaction(
+        async (tx) => {
+          for (const labelId of measuredLabels.slice(index, index + 10)) await scheduleCertificateIssue(tx, labelId);
+        },
+        { timeout: 30_000 },
+      );
     }
     while (perCertificate.length < measuredLabels.length) {
       if (performance.now() - started > 600_000) throw new Error("délai dépassé : les tâches ne se terminent pas");

@@ -36,3 +36,18 @@ export async function until(check: () => Promise<boolean> | boolean, timeoutMs =
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
+
+/** A pg-boss worker running the application's `certificate.issue` job on this database (no e-mail sender). */
+export async function startCertificateWorker(db: Db, url: string) {
+  const { startWorkers } = await import("@/lib/jobs/worker");
+  const { JOB_HANDLERS } = await import("@/lib/jobs/registry");
+  return startWorkers({
+    url,
+    db,
+    transport: async () => {},
+    appUrl: "http://localhost:3000",
+    handlers: { "certificate.issue": JOB_HANDLERS["certificate.issue"] } as unknown as Parameters<typeof startWorkers>[0]["handlers"],
+    outbox: false,
+    boss: { pollingIntervalSeconds: 0.5, max: 2 },
+  });
+}
