@@ -14,6 +14,7 @@ const crypto = globalThis.crypto;
 pkijs.setEngine("node-webcrypto", new pkijs.CryptoEngine({ name: "node-webcrypto", crypto }));
 
 const RSA: RsaHashedKeyGenParams = { name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" };
+const ECDSA: EcKeyGenParams = { name: "ECDSA", namedCurve: "P-256" };
 const ATTRIBUTE = { C: "2.5.4.6", O: "2.5.4.10", OU: "2.5.4.11", CN: "2.5.4.3" } as const;
 
 function name(entries: [keyof typeof ATTRIBUTE, string][]): pkijs.RelativeDistinguishedNames {
@@ -128,10 +129,11 @@ export function toPem(der: Uint8Array, label = "CERTIFICATE"): string {
 
 export type DemoAuthorityFiles = { p12: Uint8Array; passphrase: string; rootDer: Uint8Array };
 
-/** Creates a demonstration root and signing certificate, in memory. */
-export async function createDemoAuthority(): Promise<DemoAuthorityFiles> {
-  const root = (await crypto.subtle.generateKey(RSA, true, ["sign", "verify"])) as CryptoKeyPair;
-  const signer = (await crypto.subtle.generateKey(RSA, true, ["sign", "verify"])) as CryptoKeyPair;
+/** Creates a demonstration root and signing certificate, in memory (RSA 2048, or ECDSA P-256). */
+export async function createDemoAuthority(keys: "RSA" | "ECDSA" = "RSA"): Promise<DemoAuthorityFiles> {
+  const algorithm = keys === "RSA" ? RSA : ECDSA;
+  const root = (await crypto.subtle.generateKey(algorithm, true, ["sign", "verify"])) as CryptoKeyPair;
+  const signer = (await crypto.subtle.generateKey(algorithm, true, ["sign", "verify"])) as CryptoKeyPair;
   const organization = "ACCD - Association des Communes Cyber Dynamiques (démonstration)";
   const rootName = name([
     ["C", "FR"],

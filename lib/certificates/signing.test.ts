@@ -13,6 +13,8 @@ delete process.env.CERTIFICATE_TSA_URL;
 
 const { renderCertificate } = await import("./render");
 const { signPdf, signingIdentity, fingerprintOf } = await import("./signing");
+const { createDemoAuthority } = await import("./authority");
+const { P12Signer } = await import("@libpdf/core");
 
 const content = {
   serial: "CCD-2026-7KQ4-M9XH",
@@ -105,5 +107,17 @@ describe("signPdf", () => {
     expect(identity.authorityFingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     const der = readFileSync(path.join(process.env.CERTIFICATE_DEMO_AUTHORITY_DIR!, "autorite.cer"));
     expect(fingerprintOf(new Uint8Array(der))).toBe(identity.authorityFingerprint);
+  });
+
+  it("signs with an ECDSA key as well (a PKCS#12 of another kind from configuration)", async () => {
+    const ecdsa = await createDemoAuthority("ECDSA");
+    const signer = await P12Signer.create(ecdsa.p12, ecdsa.passphrase);
+    expect(signer.keyType).toBe("EC");
+    const identity = { signer, authorityDer: ecdsa.rootDer, authorityFingerprint: fingerprintOf(ecdsa.rootDer), demonstration: true };
+    const file = path.join(work, "certificat-ecdsa.pdf");
+    writeFileSync(file, await signPdf(await renderCertificate(content), { reason: "Certificat du label", location: "France" }, identity));
+    const report = pdfsig(file);
+    expect(report).toContain("Signature Validation: Signature is Valid.");
+    expect(report).toContain("Total document signed");
   });
 });
