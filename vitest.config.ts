@@ -50,6 +50,9 @@ export default defineConfig(async () => {
             name: "unit",
             include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "components/**/*.test.ts", "tests/unit/**/*.test.ts"],
             exclude: ["**/*.db.test.ts", "**/node_modules/**"],
+            // PDF rendering and the embedded database start take seconds on a busy 2-core machine.
+            testTimeout: 30_000,
+            hookTimeout: 60_000,
           },
         },
         dbProject("db-pglite", "pglite"),

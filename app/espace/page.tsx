@@ -35,6 +35,12 @@ export default async function DashboardPage() {
             </h2>
             <p>Vos rôles : {actor.associationRoles.map((grant) => `${(ASSOCIATION_ROLE_LABELS as Record<string, string>)[grant.role] ?? grant.role}${grant.departmentCode ? ` (${grant.departmentCode})` : ""}`).join(", ")}.</p>
             <ul className="list-disc space-y-1 pl-6">
+              {/* Candidacy and review (issue 12): reviewers, administrators and correspondents. */}
+              {association.has("review:read") ? (
+                <li>
+                  <Link href="/espace/examen">{association.has("candidacy:review") ? "Dossiers de candidature à examiner" : "Candidatures déposées"}</Link>
+                </li>
+              ) : null}
               {association.has("organization:validate") ? (
                 <li>
                   <Link href="/admin/organisations">Adhésions à valider</Link>
@@ -50,9 +56,19 @@ export default async function DashboardPage() {
                   <Link href="/admin/questionnaires">Versions du questionnaire</Link>
                 </li>
               ) : null}
+              {association.has("dues:read") ? (
+                <li>
+                  <Link href="/admin/tresorerie">Trésorerie : cotisations et relevés</Link>
+                </li>
+              ) : null}
               {association.has("audit:read") ? (
                 <li>
                   <Link href="/admin/journal">Journal de la plateforme</Link>
+                </li>
+              ) : null}
+              {association.has("messages:manage") ? (
+                <li>
+                  <Link href="/admin/messages">Courriels et tâches de fond</Link>
                 </li>
               ) : null}
               {association.has("certificate:manage") || association.has("certificate:hologram") ? (
@@ -71,7 +87,9 @@ export default async function DashboardPage() {
           {organizations.length > 1 ? (
             <OrganizationSwitcher organizations={organizations.map(({ id, name }) => ({ id, name }))} activeId={activeId} action={switchOrganizationAction} />
           ) : null}
-          {organizations.length === 0 ? (
+          {organizations.length === 0 && association.has("review:read") ? (
+            <p>Vous n’êtes membre d’aucune commune : votre travail est dans les <Link href="/espace/examen">dossiers de candidature</Link>.</p>
+          ) : organizations.length === 0 ? (
             <Notice title="Vous n’êtes rattaché à aucune commune ni intercommunalité">
               <p>Choisissez la vôtre dans la liste officielle pour préparer le label ou rejoindre vos collègues.</p>
             </Notice>
@@ -102,6 +120,15 @@ export default async function DashboardPage() {
           <ButtonLink href="/espace/rejoindre" variant="secondary">
             Rejoindre une commune ou une intercommunalité
           </ButtonLink>
+        </section>
+
+        <section aria-labelledby="courriels-titre" className="space-y-3">
+          <h2 id="courriels-titre" className="text-2xl">
+            Vos courriels
+          </h2>
+          <p>
+            Rappels avant la date limite : <Link href="/espace/preferences">choisir de les recevoir ou non</Link>.
+          </p>
         </section>
 
         <section aria-labelledby="securite-titre" className="space-y-3">

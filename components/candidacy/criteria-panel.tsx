@@ -1,4 +1,4 @@
-// Where the file stands for the open round: one line per criterion, met or not in words (the
+// Where the file stands for the open round: one line per criterion (the four of the label), met or not in words (the
 // colour and the mark only repeat it), what is missing, and the page where to act.
 import type { ReactNode } from "react";
 import { ButtonLink } from "@/components/ui/button";
@@ -14,6 +14,17 @@ function questionnaireDetail(criteria: LabelCriteria): ReactNode {
   if (questionnaire.metBy === "diagonal") return `Synthèse du diagnostic Diagonal du ${dayFormat.format(questionnaire.diagnosedOn!)} déposée.`;
   if (questionnaire.assessmentStatus === "IN_PROGRESS") return "Questionnaire commencé : répondez aux questions restantes, ou déposez la synthèse du diagnostic Diagonal.";
   return "Répondez au questionnaire, ou déposez la synthèse du diagnostic Diagonal si un gendarme l’a fait avec vous.";
+}
+
+const euros = (cents: number) => new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100);
+
+function duesDetail(criteria: LabelCriteria): ReactNode {
+  const { dues } = criteria;
+  if (dues.met) return `Cotisation${dues.amountCents !== null ? ` de ${euros(dues.amountCents)}` : ""} réglée${dues.paidAt ? ` le ${dayFormat.format(dues.paidAt)}` : ""}.`;
+  if (dues.invoiceNumber) {
+    return `Facture n° ${dues.invoiceNumber}${dues.amountCents !== null ? ` de ${euros(dues.amountCents)}` : ""} émise, en attente du paiement. La candidature peut être déposée ; le label sera obtenu à réception du paiement.`;
+  }
+  return "Obtenez la facture de la cotisation annuelle, puis réglez-la par mandat administratif ou par carte.";
 }
 
 export function CriteriaPanel({ criteria, organizationId }: { criteria: LabelCriteria; organizationId: string }) {
@@ -43,6 +54,13 @@ export function CriteriaPanel({ criteria, organizationId }: { criteria: LabelCri
         : "Désignez une personne, élue ou agent, qui portera la démarche ; le critère est rempli quand elle a accepté.",
       href: `${base}/champion`,
       link: criteria.champion.met ? "Voir le Cyber Champion" : "Désigner le Cyber Champion",
+    },
+    {
+      title: "Cotisation",
+      met: criteria.dues.met,
+      detail: duesDetail(criteria),
+      href: `${base}/cotisation`,
+      link: criteria.dues.met ? "Voir la cotisation" : "Régler la cotisation",
     },
   ];
   const metCount = items.filter((item) => item.met).length;
@@ -75,7 +93,6 @@ export function CriteriaPanel({ criteria, organizationId }: { criteria: LabelCri
           </li>
         ))}
       </ol>
-      <p className="text-sm text-ink-muted">Quatrième critère : la cotisation annuelle à l’association, réglée sur facture par mandat administratif ou par carte.</p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { associationPermissions } from "@/lib/auth/grants";
 import { getActor } from "@/lib/auth/session";
 
 const linkClasses =
@@ -21,6 +22,12 @@ export async function AccountArea() {
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
       <span className="hidden text-sm text-ink-muted md:inline">{actor.name ?? actor.email}</span>
+      {/* Candidacy and review (issue 12): the queue for reviewers, administrators, correspondents. */}
+      {associationPermissions(actor).has("review:read") ? (
+        <Link href="/espace/examen" className={linkClasses}>
+          Dossiers à examiner
+        </Link>
+      ) : null}
       <Link href="/espace" className={linkClasses}>
         Mon espace
       </Link>

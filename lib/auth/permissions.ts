@@ -27,6 +27,14 @@ export const PERMISSIONS = [
   "dues:record",
   "round:manage",
   "questionnaire:manage",
+  // Candidacy and review (issue 12): preparing the file (word, attachments, asking the mayor);
+  // reading submitted files and the queue; assigning reviewers; a correspondent's opinion.
+  "candidacy:prepare",
+  "review:read",
+  "review:assign",
+  "review:opinion",
+  // Issue 10: the e-mails sent by the platform and the job queue's health (administrators).
+  "messages:manage",
   // Certificates (issue 13): revoke, reissue and list them; record the hologram of a framed copy.
   "certificate:manage",
   "certificate:hologram",
@@ -47,7 +55,18 @@ const READ_FILE: Permission[] = [
 /** Permissions a role grants inside its own organization. */
 export const ORGANIZATION_ROLE_PERMISSIONS: Record<OrganizationRole, readonly Permission[]> = {
   // Prepares the file: fills, plans, designates, pays; manages colleagues.
-  SECRETARY: [...READ_FILE, "organization:update", "members:manage", "audit:read", "assessment:answer", "plan:manage", "champion:designate", "dues:pay"],
+  SECRETARY: [
+    ...READ_FILE,
+    "organization:update",
+    "members:manage",
+    "audit:read",
+    "assessment:answer",
+    "plan:manage",
+    "champion:designate",
+    "dues:pay",
+    // Candidacy and review (issue 12)
+    "candidacy:prepare",
+  ],
   // Decides: everything the secretary does, plus submitting and the certificate.
   MAYOR: [
     ...READ_FILE,
@@ -60,6 +79,8 @@ export const ORGANIZATION_ROLE_PERMISSIONS: Record<OrganizationRole, readonly Pe
     "dues:pay",
     "candidacy:submit",
     "certificate:download",
+    // Candidacy and review (issue 12)
+    "candidacy:prepare",
   ],
   // Follows the action plan.
   CYBER_CHAMPION: [...READ_FILE, "plan:manage"],
@@ -75,11 +96,32 @@ export const EPCI_REFERENT_MEMBER_PERMISSIONS: readonly Permission[] = [...READ_
 
 /** Permissions an association role grants on every organization it may see. */
 export const ASSOCIATION_ROLE_PERMISSIONS: Record<AssociationRole, readonly Permission[]> = {
-  REVIEWER: ["organization:list", "organization:read", "assessment:read", "plan:read", "champion:read", "candidacy:read", "candidacy:review"],
+  REVIEWER: [
+    "organization:list",
+    "organization:read",
+    "assessment:read",
+    "plan:read",
+    "champion:read",
+    "candidacy:read",
+    "candidacy:review",
+    // Candidacy and review (issue 12)
+    "review:read",
+  ],
   TREASURER: ["organization:list", "organization:read", "dues:read", "dues:record"],
   // Restricted to the organizations of their départements (see access.ts).
-  // They hand the framed certificates over: they record the hologram numbers.
-  DEPARTMENT_CORRESPONDENT: ["organization:list", "organization:read", "assessment:read", "plan:read", "champion:read", "candidacy:read", "certificate:hologram"],
+  DEPARTMENT_CORRESPONDENT: [
+    "organization:list",
+    "organization:read",
+    "assessment:read",
+    "plan:read",
+    "champion:read",
+    "candidacy:read",
+    // Candidacy and review (issue 12): read their départements' submitted files, give an opinion.
+    "review:read",
+    "review:opinion",
+    // They hand the framed certificates over: they record the hologram numbers (issue 13).
+    "certificate:hologram",
+  ],
   ADMINISTRATOR: [
     "organization:list",
     "organization:read",
@@ -91,6 +133,10 @@ export const ASSOCIATION_ROLE_PERMISSIONS: Record<AssociationRole, readonly Perm
     "questionnaire:manage",
     "candidacy:read",
     "dues:read",
+    // Candidacy and review (issue 12): the queue, and who reviews which file.
+    "review:read",
+    "review:assign",
+    "messages:manage",
     "certificate:manage",
     "certificate:hologram",
   ],

@@ -67,11 +67,15 @@ describe("the label's criteria for the open round", () => {
     expect((await getLabelCriteria(db, secretary, organization.id))!.plan.complete).toBe(false);
     await createAction(db, secretary, { organizationId: organization.id, title: "Activer la double authentification", criteria: [secondKey] });
     await acceptedChampion(organization.id, "Claire");
+    expect((await getLabelCriteria(db, secretary, organization.id))!.allMet).toBe(false);
+    // Criterion 4: the dues of the round, paid.
+    await db.dues.create({ data: { organizationId: organization.id, roundId, amountCents: 5000, invoiceNumber: "CRIT-0001", status: "PAID", paidAt: new Date() } });
 
     const complete = (await getLabelCriteria(db, secretary, organization.id))!;
     expect(complete.questionnaire).toMatchObject({ met: true, metBy: "assessment" });
     expect(complete.plan).toMatchObject({ complete: true, actionCount: 2, distinctCriteria: 2, missing: [] });
     expect(complete.champion).toMatchObject({ met: true, name: "Claire" });
+    expect(complete.dues).toMatchObject({ met: true, amountCents: 5000, invoiceNumber: "CRIT-0001" });
     expect(complete.allMet).toBe(true);
 
     // The Champion of another organization proves nothing here; outsiders read nothing.

@@ -1,14 +1,15 @@
 import "server-only";
-// Where an organization stands on the label's criteria for the open round: the questionnaire
-// (or the Gendarmerie's Diagonal summary), the action plan and the Cyber Champion. The dues, the
-// fourth criterion, join this list with the dues feature. The candidacy reads the same function
-// inside its transaction, so the page and the submission never disagree.
+// Where an organization stands on the label's four criteria for the open round: the questionnaire
+// (or the Gendarmerie's Diagonal summary), the action plan, the Cyber Champion and the dues
+// (lib/dues/criterion.ts). The submission reads the same function inside its transaction, after
+// the file's lock, so the page and the submission never disagree.
 import { requirePermission } from "@/lib/auth/access";
 import type { ActorGrants } from "@/lib/auth/grants";
 import { acceptedChampionOf } from "@/lib/champion/designation";
 import { planCompletenessOf } from "@/lib/action-plan/actions";
 import type { PlanCompleteness } from "@/lib/action-plan/rules";
 import type { Db } from "@/lib/db/create-client";
+import { duesCriterionOf, type DuesCriterion } from "@/lib/dues/criterion";
 import type { AssessmentStatus } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
 import { findOpenRound, type OpenRound } from "@/lib/rounds/open-round";
@@ -29,6 +30,7 @@ export type LabelCriteria = {
   questionnaire: QuestionnaireCriterion;
   plan: PlanCompleteness;
   champion: ChampionCriterion;
+  dues: DuesCriterion;
   /** Every criterion above is met. */
   allMet: boolean;
 };
@@ -46,6 +48,7 @@ export async function labelCriteriaOf(db: Db | Prisma.TransactionClient, organiz
   });
   const plan = await planCompletenessOf(db, organizationId, { minActions: round.minPlanActions, minCriteria: round.minPlanCriteria });
   const champion = await acceptedChampionOf(db, organizationId);
+  const dues = await duesCriterionOf(db, organizationId, round.id);
   const completed = assessment?.status === "COMPLETED";
   // The Diagonal counts only with its written summary: a date alone proves nothing.
   const diagonalProof = diagonal !== null && diagonal.fileId !== null;
@@ -62,7 +65,8 @@ export async function labelCriteriaOf(db: Db | Prisma.TransactionClient, organiz
     questionnaire,
     plan,
     champion: championCriterion,
-    allMet: questionnaire.met && plan.complete && championCriterion.met,
+    dues,
+    allMet: questionnaire.met && plan.complete && championCriterion.met && dues.met,
   };
 }
 

@@ -57,6 +57,24 @@ const envSchema = z
       .regex(/^sk_(test|live)_/, { error: "doit commencer par sk_test_ ou sk_live_" })
       .optional(),
     STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, { error: "doit commencer par whsec_" }).optional(),
+    // --- Dues (issue 11): the association as invoice issuer, and the fake Stripe for tests.
+    // Unset outside production: demo values (lib/dues/config.ts); in production an invoice is
+    // refused until the issuer is configured.
+    DUES_ISSUER_NAME: z.string().min(2).max(200).optional(),
+    DUES_ISSUER_ADDRESS_LINE: z.string().min(2).max(200).optional(),
+    DUES_ISSUER_POSTCODE: z.string().regex(/^[0-9]{5}$/, { error: "doit être un code postal à 5 chiffres" }).optional(),
+    DUES_ISSUER_CITY: z.string().min(1).max(100).optional(),
+    DUES_ISSUER_SIRET: z.string().regex(/^[0-9]{14}$/, { error: "doit contenir les 14 chiffres du SIRET" }).optional(),
+    DUES_ISSUER_RNA: z.string().regex(/^W[0-9A-Z]{9}$/, { error: "doit être un numéro RNA (W suivi de 9 caractères)" }).optional(),
+    DUES_ISSUER_EMAIL: z.string().email({ error: "doit être une adresse électronique" }).optional(),
+    DUES_VAT_WORDING: z.string().min(5).max(300).optional(),
+    DUES_IBAN: z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/, { error: "doit être un IBAN sans espaces, par ex. FR7630006000011234567890189" }).optional(),
+    DUES_BIC: z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, { error: "doit être un BIC de 8 ou 11 caractères" }).optional(),
+    DUES_PAYMENT_TERMS_DAYS: z.coerce.number({ error: "doit être un nombre de jours" }).int().min(0).max(60, { error: "doit valoir au plus 60 jours (délai légal)" }).default(30),
+    // Where the Stripe SDK sends its requests: unset = Stripe itself; tests point it at a local fake.
+    STRIPE_API_HOST: z.string().min(1).optional(),
+    STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    STRIPE_API_PROTOCOL: z.enum(["http", "https"], { error: "doit valoir http ou https" }).optional(),
     CERTIFICATE_P12_BASE64: z.string().min(1).optional(),
     CERTIFICATE_P12_PASSWORD: z.string().optional(),
     // --- Certificates (issue 13): who signs, and the optional timestamp authority (PAdES B-T).

@@ -1,7 +1,7 @@
-// Demo of the certificates: Meyreuil holds the 2026 label with its signed certificate (and a
-// hologram number recorded), Puyloubier's label was withdrawn so its certificate reads
-// « révoqué ». Idempotent. The approved candidacy and the label are written directly here;
-// dues are left to the dues demo (the lead wires the real award path at merge time).
+// Demo of the certificates: Meyreuil holds the 2026 label (awarded by the candidacy and dues
+// demos through lib/label/award.ts) with its signed certificate and a hologram number;
+// Puyloubier's label was withdrawn so its certificate reads « révoqué » (its approved
+// candidacy and label are written here: no other demo covers that commune). Idempotent.
 import { loadActor } from "@/lib/auth/actor";
 import { issueCertificate } from "@/lib/certificates/issue";
 import { recordHologram, revokeLabel } from "@/lib/certificates/manage";
@@ -39,7 +39,7 @@ export async function seedDemoCertificates(db: Db): Promise<boolean> {
   if (!round || !adminUser) return false;
   const admin = (await loadActor(db, adminUser.id))!;
 
-  const meyreuil = await demoLabel(db, DEMO_COMMUNES.MEYREUIL, "meyreuil", round.id);
+  const meyreuil = await db.label.findFirst({ where: { roundId: round.id, organization: { territoryCode: DEMO_COMMUNES.MEYREUIL } }, select: { id: true } });
   if (meyreuil) {
     const issued = await issueCertificate(db, meyreuil.id);
     const certificate = issued && (await db.certificate.findUnique({ where: { id: issued.certificateId }, select: { hologramNumber: true } }));

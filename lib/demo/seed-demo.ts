@@ -2,7 +2,7 @@
 // Idempotent; switched off in production (SEED_DEMO=false, default when APP_ENV=production).
 import type { Db } from "@/lib/db/create-client";
 import type { AssociationRole, OrganizationRole } from "@/lib/db/generated/client";
-import { seedDemoCertificates } from "./seed-certificates";
+import { seedDuesDemo } from "./seed-dues";
 
 export const DEMO_ROUND_YEAR = 2026;
 
@@ -32,7 +32,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 /** Dues for the demo round, in euros, by kind and population (upper bound exclusive). */
-const DEMO_DUES_TIERS = [
+export const DEMO_DUES_TIERS = [
   { territoryKind: "COMMUNE", minPopulation: 0, maxPopulation: 1000, amountCents: 5_000 },
   { territoryKind: "COMMUNE", minPopulation: 1000, maxPopulation: 3500, amountCents: 10_000 },
   { territoryKind: "COMMUNE", minPopulation: 3500, maxPopulation: 10000, amountCents: 20_000 },
@@ -63,7 +63,8 @@ export async function seedDemo(db: Db): Promise<{ roundYear: number; accounts: s
       create: {
         year: DEMO_ROUND_YEAR,
         name: `Campagne ${DEMO_ROUND_YEAR}`,
-        status: "OPEN",
+        // Prepared first: its dues tiers can only be set while the round is a draft (trigger).
+        status: "DRAFT",
         opensAt: new Date(`${DEMO_ROUND_YEAR}-03-01T00:00:00Z`),
         closesAt: new Date(`${DEMO_ROUND_YEAR}-12-31T22:59:59Z`),
         labelValidUntil: new Date(`${DEMO_ROUND_YEAR + 1}-12-31T22:59:59Z`),
@@ -76,6 +77,7 @@ export async function seedDemo(db: Db): Promise<{ roundYear: number; accounts: s
         create: { roundId: round.id, ...tier },
       });
     }
+    await tx.round.updateMany({ where: { id: round.id, status: "DRAFT" }, data: { status: "OPEN" } });
 
     const validatedAt = new Date();
     const admin = await tx.user.upsert({
@@ -138,9 +140,10 @@ export async function seedDemo(db: Db): Promise<{ roundYear: number; accounts: s
     await tx.auditEvent.create({
       data: { action: "demo.seeded", actorId: admin.id, data: { roundYear: DEMO_ROUND_YEAR } },
     });
-  });
+    // Some thirty statements on the embedded database: on a loaded machine they exceed Prisma's 5 s.
+  }, { timeout: 30_000, maxWait: 30_000 });
 
-  // Certificates: Meyreuil's signed certificate, Puyloubier's revoked one (issue 13).
-  await seedDemoCertificates(db);
+  // Dues (issue 11): Saint-Antonin's invoice to pay, Meyreuil paid by transfer.
+  await seedDuesDemo(db);
   return { roundYear: DEMO_ROUND_YEAR, accounts: DEMO_ACCOUNTS.map((account) => account.email) };
 }

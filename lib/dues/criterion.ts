@@ -1,5 +1,7 @@
 // Criterion 4 of the label, as the candidacy and the label award read it: the dues of the round
-// are paid. The dues feature owns how they become paid; this is the one definition of "paid".
+// are paid, i.e. the succeeded payments (net of refunds) reach the amount of the current invoice:
+// lib/dues/payments.ts#settleDues keeps Dues.status PAID exactly then, and Dues.invoiceNumber the
+// current invoice's number. This is the one definition of "paid" the other features read.
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/client";
 

@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { scheduleCertificateIssue } from "@/lib/certificates/jobs";
 import type { Prisma } from "@/lib/db/generated/client";
 import { duesCriterionOf } from "@/lib/dues/criterion";
+import { shouldAwardLabel } from "./rules";
 
 /** Call first in any transaction that may complete a label (approval, payment, refund). */
 export async function lockLabelFile(tx: Prisma.TransactionClient, organizationId: string): Promise<void> {
@@ -36,7 +37,7 @@ export async function awardLabelIfEligible(
   });
   if (!candidacy || candidacy.status !== "APPROVED") return null;
   const dues = await duesCriterionOf(tx, input.organizationId, input.roundId);
-  if (!dues.met) return null;
+  if (!shouldAwardLabel({ labelExists: false, candidacyStatus: candidacy.status, duesPaid: dues.met })) return null;
   const label = await tx.label.create({
     data: { organizationId: input.organizationId, roundId: input.roundId, candidacyId: candidacy.id, validUntil: candidacy.round.labelValidUntil },
     select: { id: true, organizationId: true, roundId: true, validUntil: true },

@@ -2,9 +2,13 @@
 // (lib/<domain>/emails.ts) and lists them here; the outbox stores the name and the data, and the
 // worker renders them when it sends, inside the one layout every message shares.
 import type { Db } from "@/lib/db/create-client";
+import { duesEmails } from "@/lib/dues/emails";
 import { certificateEmails } from "@/lib/certificates/emails";
 import { championEmails } from "@/lib/champion/emails";
 import { organizationEmails } from "@/lib/organizations/emails";
+import { candidacyEmails } from "@/lib/candidacy/emails";
+import { reviewEmails } from "@/lib/review/emails";
+import { notificationEmails } from "./emails";
 
 /**
  * What a message is, which decides whether its recipient may turn it off: reminders can be
@@ -37,9 +41,14 @@ export function emailTemplate<D>(template: EmailTemplate<D>): EmailTemplate<D> {
 
 // Features add their templates here: `...dueEmails,` imported from "@/lib/dues/emails".
 export const EMAIL_TEMPLATES = {
+  ...duesEmails,
   // Issue 10: the e-mails that existed before the outbox.
   ...championEmails,
   ...organizationEmails,
+  // Candidacy and review (issue 12)
+  ...candidacyEmails,
+  ...reviewEmails,
+  ...notificationEmails,
   ...certificateEmails,
 } satisfies Record<string, EmailTemplate<never>>;
 

@@ -4,6 +4,8 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { importTerritories, needsTerritoryImport } from "@/lib/territories/import";
 import { seedDemoActivity } from "@/lib/demo/seed-activity";
+import { seedDemoCandidacies } from "@/lib/demo/seed-candidacy";
+import { seedDemoCertificates } from "@/lib/demo/seed-certificates";
 import { seedDemo, isDemoSeeded } from "@/lib/demo/seed-demo";
 import { installCurrentQuestionnaire } from "@/lib/questionnaire/current";
 
@@ -30,6 +32,11 @@ export async function prepareDatabase(url: string, options: PrepareOptions): Pro
     if (questionnaire.created) log("Questionnaire IMMUNITE CYBER 2026 installé et publié.");
     // Once the questionnaire is there: the demo commune's file half-way through the year.
     if (freshDemo && (await seedDemoActivity(db))) log("Dossier de démonstration de Saint-Antonin-sur-Bayon rempli à moitié.");
+    // Candidacy and review (issue 12): Rognes waiting, Vauvenargues returned, Meyreuil approved.
+    if (freshDemo && (await seedDemoCandidacies(db))) log("Candidatures de démonstration : Rognes, Vauvenargues, Meyreuil.");
+    // Certificates (issue 13), once Meyreuil's label exists: its certificate now (no waiting for
+    // the job queue, which starts after), and Puyloubier's revoked one.
+    if (freshDemo && (await seedDemoCertificates(db))) log("Certificats de démonstration : Meyreuil délivré, Puyloubier révoqué.");
   } finally {
     await db.$disconnect();
   }

@@ -16,11 +16,12 @@ test("le maire voit où en est chaque critère et où agir", async ({ page }) =>
 
   const file = page.getByRole("region", { name: "Dossier de candidature 2026" });
   await expect(file).toBeVisible();
-  await expect(file).toContainText(/critères? remplis? sur 3/);
+  await expect(file).toContainText(/critères? remplis? sur 4/);
   for (const [criterion, link] of [
     ["Questionnaire IMMUNITE CYBER", /Ouvrir le questionnaire|Voir les résultats/],
     ["Plan d’action", /Ouvrir le plan d’action/],
     ["Cyber Champion", /Désigner le Cyber Champion|Voir le Cyber Champion/],
+    ["Cotisation", /Régler la cotisation|Voir la cotisation/],
   ] as const) {
     const item = file.getByRole("listitem").filter({ has: page.getByRole("heading", { name: criterion }) });
     await expect(item).toContainText(/Rempli|À compléter/);

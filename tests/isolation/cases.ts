@@ -28,6 +28,9 @@ import type { IsolationCases } from "./case-types";
 import { ACTION_PLAN_CASES } from "./cases-action-plan";
 import { openRound2026 } from "./open-round";
 import { CHAMPION_CASES } from "./cases-champion";
+import { DUES_CASES } from "./cases-dues";
+import { CANDIDACY_CASES } from "./cases-candidacy";
+import { NOTIFICATION_CASES } from "./cases-notifications";
 import { CERTIFICATE_CASES } from "./cases-certificates";
 import type { World } from "./world";
 
@@ -92,6 +95,9 @@ async function diagonalSummary(): Promise<Uint8Array> {
 export const CASES: IsolationCases = {
   ...ACTION_PLAN_CASES,
   ...CHAMPION_CASES,
+  ...DUES_CASES,
+  ...CANDIDACY_CASES,
+  ...NOTIFICATION_CASES,
   ...CERTIFICATE_CASES,
   // ---- Joining ----------------------------------------------------------------------------
   "app/espace/rejoindre/actions.ts#joinTerritoryAction": [

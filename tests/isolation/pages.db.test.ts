@@ -13,6 +13,9 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { beginRequest, NavigationInterrupt, provideNextHeadersToCommonJs } from "./request-scope";
 import { ACTION_PLAN_PAGE_CASES } from "./cases-action-plan";
 import { CHAMPION_PAGE_CASES } from "./cases-champion";
+import { DUES_PAGE_CASES } from "./cases-dues";
+import { CANDIDACY_PAGE_CASES } from "./cases-candidacy";
+import { NOTIFICATION_PAGE_CASES } from "./cases-notifications";
 import { CERTIFICATE_PAGE_CASES } from "./cases-certificates";
 import type { PageCase } from "./case-types";
 import { buildWorld, type Person, type World } from "./world";
@@ -35,6 +38,9 @@ provideNextHeadersToCommonJs();
 const PAGE_CASES: Record<string, PageCase> = {
   ...ACTION_PLAN_PAGE_CASES,
   ...CHAMPION_PAGE_CASES,
+  ...DUES_PAGE_CASES,
+  ...CANDIDACY_PAGE_CASES,
+  ...NOTIFICATION_PAGE_CASES,
   ...CERTIFICATE_PAGE_CASES,
   "/espace": { kind: "own" },
   "/espace/rejoindre": { kind: "own" },

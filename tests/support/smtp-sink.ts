@@ -11,6 +11,7 @@ export async function startSmtpSink(port = 0, received: SunkMessage[] = []): Pro
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    disableReverseLookup: true,
     size: 5 * 1024 * 1024,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -29,6 +30,8 @@ export async function startSmtpSink(port = 0, received: SunkMessage[] = []): Pro
       });
     },
   });
+  // Answer each command at once (as mail servers do), not after the peer's delayed ACK.
+  server.server.on("connection", (socket: import("node:net").Socket) => socket.setNoDelay(true));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());

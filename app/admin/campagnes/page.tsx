@@ -61,6 +61,10 @@ export default async function RoundsPage() {
                     </dd>
                     <dt className="font-semibold">Cyber Champion</dt>
                     <dd>{round.championMustNotBeMayor ? "ni le maire ni le directeur des systèmes d’information" : "toute personne de la collectivité"}</dd>
+                    <dt className="font-semibold">Cotisations</dt>
+                    <dd>
+                      <Link href={`/admin/campagnes/${round.id}/cotisations`}>{round.status === "DRAFT" ? "Fixer le barème des cotisations" : "Voir le barème des cotisations"}</Link>
+                    </dd>
                     <dt className="font-semibold">Suivi</dt>
                     <dd>
                       {round._count.assessments} questionnaires commencés · {round._count.candidacies} candidatures · {round.carriedOverActions} actions reportées de la campagne précédente

@@ -42,8 +42,6 @@ async function main() {
       OIDC_ISSUER,
       OIDC_CLIENT_ID,
       OIDC_CLIENT_SECRET,
-      // The outbox worker runs inside `npm start`; tests read its mail within a second or so.
-      OUTBOX_POLL_MS: process.env.OUTBOX_POLL_MS ?? "300",
     },
   });
 

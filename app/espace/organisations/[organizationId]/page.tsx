@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { CriteriaPanel } from "@/components/candidacy/criteria-panel";
+import { DuesSummary } from "@/components/dues/dues-summary";
+import { CandidacyLabelPanel } from "@/components/candidacy/label-panel";
+import { getCandidacySummary } from "@/lib/candidacy/read";
 import { CertificatePanel } from "@/components/certificates/certificate-panel";
 import { ActionButton } from "@/components/forms/action-button";
 import { InviteForm } from "@/components/organizations/invite-form";
@@ -48,6 +51,8 @@ export default async function OrganizationPage({ params }: Props) {
     manage ? listInvitations(db, actor, organizationId) : [],
     can("audit:read") ? listOrganizationAudit(db, actor, organizationId, 50) : [],
   ]);
+  // Candidacy and review (issue 12): the candidacy's state and the label of the open round.
+  const candidacySummary = criteria ? await getCandidacySummary(db, actor, organizationId) : null;
   const roles = overview.grantableRoles;
   const territory = organization.territory;
 
@@ -81,6 +86,7 @@ export default async function OrganizationPage({ params }: Props) {
               Dossier de candidature {criteria.round.year}
             </h2>
             <CriteriaPanel criteria={criteria} organizationId={organization.id} />
+            {candidacySummary ? <CandidacyLabelPanel summary={candidacySummary} organizationId={organization.id} /> : null}
           </section>
         ) : can("assessment:read") ? (
           <section aria-labelledby="questionnaire-titre" className="space-y-3">
@@ -99,6 +105,7 @@ export default async function OrganizationPage({ params }: Props) {
           </section>
         ) : null}
 
+        <DuesSummary organizationId={organization.id} />
         <CertificatePanel actor={actor} organizationId={organization.id} />
 
         <section hidden={!can("members:read")} aria-labelledby="membres-titre" className="space-y-4">
