@@ -28,7 +28,7 @@ describe("certificate.issue", () => {
   it("is sent by the award's transaction and issues the certificate once, whatever duplicates are sent", async () => {
     const organization = await createOrganization(db, await testCommune(db));
     await member(db, organization.id, "MAYOR");
-    await db.candidacy.create({ data: { organizationId: organization.id, roundId, status: "APPROVED", submittedAt: new Date() } });
+    await db.candidacy.create({ data: { organizationId: organization.id, roundId, status: "APPROVED", revision: 1, submittedAt: new Date() } });
     await db.dues.create({ data: { organizationId: organization.id, roundId, amountCents: 5000, paidCents: 5000, invoiceNumber: `TEST-${organization.id}`, status: "PAID", paidAt: new Date() } });
 
     const label = await db.$transaction(async (tx) => {
@@ -52,7 +52,7 @@ describe("certificate.issue", () => {
 
   it("sends nothing when the award rolls back", async () => {
     const organization = await createOrganization(db, await testCommune(db));
-    await db.candidacy.create({ data: { organizationId: organization.id, roundId, status: "APPROVED", submittedAt: new Date() } });
+    await db.candidacy.create({ data: { organizationId: organization.id, roundId, status: "APPROVED", revision: 1, submittedAt: new Date() } });
     await db.dues.create({ data: { organizationId: organization.id, roundId, amountCents: 5000, paidCents: 5000, invoiceNumber: `TEST-${organization.id}`, status: "PAID", paidAt: new Date() } });
     await expect(
       db.$transaction(async (tx) => {

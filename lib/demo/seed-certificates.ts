@@ -19,7 +19,7 @@ async function demoLabel(db: Db, territoryCode: string, slug: string, roundId: s
     const candidacy = await tx.candidacy.upsert({
       where: { organizationId_roundId: { organizationId: organization.id, roundId } },
       update: {},
-      create: { organizationId: organization.id, roundId, status: "APPROVED", submittedAt: new Date() },
+      create: { organizationId: organization.id, roundId, status: "APPROVED", revision: 1, submittedAt: new Date() },
       select: { id: true, status: true },
     });
     if (candidacy.status !== "APPROVED") return null;

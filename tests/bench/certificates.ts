@@ -55,7 +55,7 @@ async function main() {
     const labelIds: string[] = [];
     for (const code of freeCodes.slice(0, COUNT)) {
       const organization = await db.organization.create({ data: { territoryCode: code, name: `Commune ${code}`, status: "ACTIVE", validatedAt: new Date() }, select: { id: true } });
-      const candidacy = await db.candidacy.create({ data: { organizationId: organization.id, roundId: round.id, status: "APPROVED", submittedAt: new Date() }, select: { id: true } });
+      const candidacy = await db.candidacy.create({ data: { organizationId: organization.id, roundId: round.id, status: "APPROVED", revision: 1, submittedAt: new Date() }, select: { id: true } });
       const label = await db.label.create({ data: { organizationId: organization.id, roundId: round.id, candidacyId: candidacy.id, validUntil: round.labelValidUntil }, select: { id: true } });
       labelIds.push(label.id);
     }

@@ -29,7 +29,7 @@ async function labelledCommune() {
   await query(`INSERT INTO "Membership" (id, "userId", "organizationId", role, title) VALUES ($1, $2, $3, 'MAYOR', 'Maire')`, [id("e2e-membership"), userId, organizationId]);
   const [round] = await query<{ id: string; labelValidUntil: Date }>(`SELECT id, "labelValidUntil" FROM "Round" WHERE year = 2026`);
   const candidacyId = id("e2e-candidacy");
-  await query(`INSERT INTO "Candidacy" (id, "organizationId", "roundId", status, "submittedAt", "updatedAt") VALUES ($1, $2, $3, 'APPROVED', now(), now())`, [candidacyId, organizationId, round!.id]);
+  await query(`INSERT INTO "Candidacy" (id, "organizationId", "roundId", status, revision, "submittedAt", "updatedAt") VALUES ($1, $2, $3, 'APPROVED', 1, now(), now())`, [candidacyId, organizationId, round!.id]);
   const labelId = id("e2e-label");
   await query(`INSERT INTO "Label" (id, "organizationId", "roundId", "candidacyId", "validUntil") VALUES ($1, $2, $3, $4, $5)`, [labelId, organizationId, round!.id, candidacyId, round!.labelValidUntil]);
   const output = execFileSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/support/issue-certificate.ts", labelId], {

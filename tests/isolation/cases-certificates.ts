@@ -14,7 +14,7 @@ export async function issuedCertificateOfA(world: World) {
   const candidacy = await db.candidacy.upsert({
     where: { organizationId_roundId: { organizationId: world.A.id, roundId: round.id } },
     update: {},
-    create: { organizationId: world.A.id, roundId: round.id, status: "APPROVED", submittedAt: new Date() },
+    create: { organizationId: world.A.id, roundId: round.id, status: "APPROVED", revision: 1, submittedAt: new Date() },
     select: { id: true },
   });
   const label = await db.label.upsert({

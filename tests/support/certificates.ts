@@ -9,7 +9,7 @@ export async function labelledOrganization(db: Db, territoryCode: string, roundI
   const secretary = await member(db, organization.id, "SECRETARY");
   const round = await db.round.findUniqueOrThrow({ where: { id: roundId }, select: { labelValidUntil: true } });
   const candidacy = await db.candidacy.create({
-    data: { organizationId: organization.id, roundId, status: "APPROVED", isRenewal: options.isRenewal ?? false, submittedAt: new Date() },
+    data: { organizationId: organization.id, roundId, status: "APPROVED", revision: 1, isRenewal: options.isRenewal ?? false, submittedAt: new Date() },
   });
   const label = await db.label.create({ data: { organizationId: organization.id, roundId, candidacyId: candidacy.id, validUntil: round.labelValidUntil } });
   return { organization, mayor, secretary, candidacy, label };
