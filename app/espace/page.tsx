@@ -71,6 +71,11 @@ export default async function DashboardPage() {
                   <Link href="/admin/messages">Courriels et tâches de fond</Link>
                 </li>
               ) : null}
+              {association.has("certificate:manage") || association.has("certificate:hologram") ? (
+                <li>
+                  <Link href="/admin/certificats">Certificats : hologrammes, révocations, remplacements</Link>
+                </li>
+              ) : null}
             </ul>
           </section>
         ) : null}

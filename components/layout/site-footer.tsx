@@ -8,6 +8,7 @@ const footerLinks = [
   { href: "/donnees-personnelles", label: "Données personnelles" },
   { href: "/plan-du-site", label: "Plan du site" },
   { href: "/donnees", label: "Données ouvertes" },
+  { href: "/verifier", label: "Vérifier un certificat" },
 ];
 
 export function SiteFooter() {

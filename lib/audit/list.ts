@@ -107,4 +107,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   // Renewal and progression (issue 14)
   "round.progression_criteria_updated": "Critères de progression de la campagne modifiés",
   "progression.renewal_reminder_queued": "Rappel de renouvellement du label programmé",
+  // Certificates (issue 13)
+  "certificate.issued": "Certificat du label délivré (PDF signé)",
+  "certificate.reissue_requested": "Nouveau certificat demandé en remplacement du précédent",
+  "certificate.hologram_recorded": "Numéro d'hologramme enregistré sur le certificat",
+  "label.revoked": "Label retiré par l'association (certificat révoqué)",
 };

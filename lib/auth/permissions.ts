@@ -37,6 +37,9 @@ export const PERMISSIONS = [
   "review:opinion",
   // Issue 10: the e-mails sent by the platform and the job queue's health (administrators).
   "messages:manage",
+  // Certificates (issue 13): revoke, reissue and list them; record the hologram of a framed copy.
+  "certificate:manage",
+  "certificate:hologram",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -123,6 +126,8 @@ export const ASSOCIATION_ROLE_PERMISSIONS: Record<AssociationRole, readonly Perm
     // Candidacy and review (issue 12): read their départements' submitted files, give an opinion.
     "review:read",
     "review:opinion",
+    // They hand the framed certificates over: they record the hologram numbers (issue 13).
+    "certificate:hologram",
   ],
   ADMINISTRATOR: [
     "organization:list",
@@ -139,6 +144,8 @@ export const ASSOCIATION_ROLE_PERMISSIONS: Record<AssociationRole, readonly Perm
     "review:read",
     "review:assign",
     "messages:manage",
+    "certificate:manage",
+    "certificate:hologram",
   ],
 };
 

@@ -78,6 +78,12 @@ const envSchema = z
     STRIPE_API_PROTOCOL: z.enum(["http", "https"], { error: "doit valoir http ou https" }).optional(),
     CERTIFICATE_P12_BASE64: z.string().min(1).optional(),
     CERTIFICATE_P12_PASSWORD: z.string().optional(),
+    // --- Certificates (issue 13): who signs, and the optional timestamp authority (PAdES B-T).
+    CERTIFICATE_TSA_URL: z.string().url({ error: "doit être l'URL d'un service d'horodatage RFC 3161, par ex. https://freetsa.org/tsr" }).optional(),
+    CERTIFICATE_SIGNATORY_NAME: z.string().min(2).max(80).default("Camille Martin"),
+    CERTIFICATE_SIGNATORY_ROLE: z.string().min(2).max(80).default("Présidente de l'ACCD"),
+    /** Outside production without CERTIFICATE_P12_BASE64: where the demonstration authority lives. */
+    CERTIFICATE_DEMO_AUTHORITY_DIR: z.string().min(1).default(".data/certificate-authority"),
     SEED_DEMO: booleanFlag.optional(),
     // --- Deployment hardening (issue 9) ---
     // How many reverse proxies of ours stand in front of the application, each appending the

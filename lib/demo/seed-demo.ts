@@ -148,6 +148,5 @@ export async function seedDemo(db: Db): Promise<{ roundYear: number; accounts: s
 
   // Dues (issue 11): Saint-Antonin's invoice to pay, Meyreuil paid by transfer.
   await seedDuesDemo(db);
-
   return { roundYear: DEMO_ROUND_YEAR, accounts: DEMO_ACCOUNTS.map((account) => account.email) };
 }

@@ -5,6 +5,7 @@
 // commit at the same moment, the second to take the lock sees the first and awards the label.
 // The unique keys on Label (candidacyId, and organizationId + roundId) make it exactly once.
 import { recordAudit } from "@/lib/audit/record";
+import { scheduleCertificateIssue } from "@/lib/certificates/jobs";
 import type { Prisma } from "@/lib/db/generated/client";
 import { duesCriterionOf } from "@/lib/dues/criterion";
 import { shouldAwardLabel } from "./rules";
@@ -49,5 +50,7 @@ export async function awardLabelIfEligible(
     targetId: label.id,
     data: { year: candidacy.round.year, validUntil: label.validUntil.toISOString() },
   });
+  // Issue 13: the signed certificate is made by a job sent in this same transaction.
+  await scheduleCertificateIssue(tx, label.id);
   return { ...label, created: true };
 }

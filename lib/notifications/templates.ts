@@ -3,6 +3,7 @@
 // worker renders them when it sends, inside the one layout every message shares.
 import type { Db } from "@/lib/db/create-client";
 import { duesEmails } from "@/lib/dues/emails";
+import { certificateEmails } from "@/lib/certificates/emails";
 import { championEmails } from "@/lib/champion/emails";
 import { organizationEmails } from "@/lib/organizations/emails";
 import { candidacyEmails } from "@/lib/candidacy/emails";
@@ -51,6 +52,7 @@ export const EMAIL_TEMPLATES = {
   ...notificationEmails,
   // Issue 14: renewal reminders.
   ...progressionEmails,
+  ...certificateEmails,
 } satisfies Record<string, EmailTemplate<never>>;
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

@@ -50,8 +50,9 @@ async function certificatesOf(db: Reader, labelIds: string[]) {
   if (labelIds.length === 0) return byLabel;
   // Read through the Certificate table, not a relation of Label, so one certificate per label
   // or several (a reissue replacing the old one) read the same.
-  const rows = await db.certificate.findMany({ where: { labelId: { in: labelIds } }, select: { labelId: true, serial: true, issuedAt: true } });
-  for (const row of rows) byLabel.set(row.labelId, [...(byLabel.get(row.labelId) ?? []), row]);
+  // Only issued ones: a certificate still being rendered and signed has no public existence yet.
+  const rows = await db.certificate.findMany({ where: { labelId: { in: labelIds }, issuedAt: { not: null } }, select: { labelId: true, serial: true, issuedAt: true } });
+  for (const row of rows) byLabel.set(row.labelId, [...(byLabel.get(row.labelId) ?? []), { serial: row.serial, issuedAt: row.issuedAt! }]);
   return byLabel;
 }
 

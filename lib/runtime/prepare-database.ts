@@ -6,6 +6,7 @@ import { importTerritories, needsTerritoryImport } from "@/lib/territories/impor
 import { seedDemoActivity } from "@/lib/demo/seed-activity";
 import { seedDemoCandidacies } from "@/lib/demo/seed-candidacy";
 import { seedPublicDemo } from "@/lib/demo/seed-public";
+import { seedDemoCertificates } from "@/lib/demo/seed-certificates";
 import { seedDemo, isDemoSeeded } from "@/lib/demo/seed-demo";
 import { seedRenewalDemo } from "@/lib/demo/seed-renewal";
 import { installCurrentQuestionnaire } from "@/lib/questionnaire/current";
@@ -35,6 +36,9 @@ export async function prepareDatabase(url: string, options: PrepareOptions): Pro
     if (freshDemo && (await seedDemoActivity(db))) log("Dossier de démonstration de Saint-Antonin-sur-Bayon rempli à moitié.");
     // Candidacy and review (issue 12): Rognes waiting, Vauvenargues returned, Meyreuil approved.
     if (freshDemo && (await seedDemoCandidacies(db))) log("Candidatures de démonstration : Rognes, Vauvenargues, Meyreuil.");
+    // Certificates (issue 13), once Meyreuil's label exists: its certificate now (no waiting for
+    // the job queue, which starts after), and Puyloubier's revoked one.
+    if (freshDemo && (await seedDemoCertificates(db))) log("Certificats de démonstration : Meyreuil délivré, Puyloubier révoqué.");
     // Renewal demo (issue 14): Peynier, labelled in 2025, renews in 2026. Needs the 2026 questionnaire.
     // Idempotent and cheap once done, so a demo database seeded before this feature gets it too.
     if (options.seedDemo && (await seedRenewalDemo(db))) log("Renouvellement de démonstration : Peynier, labellisée en 2025, renouvelle en 2026.");

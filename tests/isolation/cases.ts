@@ -34,6 +34,7 @@ import { DUES_CASES } from "./cases-dues";
 import { CANDIDACY_CASES } from "./cases-candidacy";
 import { NOTIFICATION_CASES } from "./cases-notifications";
 import { PROGRESSION_CASES } from "./cases-progression";
+import { CERTIFICATE_CASES } from "./cases-certificates";
 import type { World } from "./world";
 
 /** A pending request of a newcomer to join A with this role. */
@@ -103,6 +104,7 @@ export const CASES: IsolationCases = {
   ...CANDIDACY_CASES,
   ...NOTIFICATION_CASES,
   ...PROGRESSION_CASES,
+  ...CERTIFICATE_CASES,
   // ---- Joining ----------------------------------------------------------------------------
   "app/espace/rejoindre/actions.ts#joinTerritoryAction": [
     {

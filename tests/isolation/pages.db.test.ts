@@ -18,6 +18,7 @@ import { DUES_PAGE_CASES } from "./cases-dues";
 import { CANDIDACY_PAGE_CASES } from "./cases-candidacy";
 import { NOTIFICATION_PAGE_CASES } from "./cases-notifications";
 import { PROGRESSION_PAGE_CASES } from "./cases-progression";
+import { CERTIFICATE_PAGE_CASES } from "./cases-certificates";
 import type { PageCase } from "./case-types";
 import { buildWorld, type Person, type World } from "./world";
 
@@ -44,6 +45,7 @@ const PAGE_CASES: Record<string, PageCase> = {
   ...CANDIDACY_PAGE_CASES,
   ...NOTIFICATION_PAGE_CASES,
   ...PROGRESSION_PAGE_CASES,
+  ...CERTIFICATE_PAGE_CASES,
   "/espace": { kind: "own" },
   "/espace/rejoindre": { kind: "own" },
   "/espace/organisations/[organizationId]": { kind: "tenant", permission: "organization:read", params: (world) => ({ organizationId: world.A.id }) },

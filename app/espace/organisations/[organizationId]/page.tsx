@@ -4,6 +4,7 @@ import { BadgeSnippetPanel } from "@/components/public/badge-snippet-panel";
 import { DuesSummary } from "@/components/dues/dues-summary";
 import { CandidacyLabelPanel } from "@/components/candidacy/label-panel";
 import { getCandidacySummary } from "@/lib/candidacy/read";
+import { CertificatePanel } from "@/components/certificates/certificate-panel";
 import { ActionButton } from "@/components/forms/action-button";
 import { EpciAccessSection } from "@/components/organizations/epci-access-section";
 import { InviteForm } from "@/components/organizations/invite-form";
@@ -110,6 +111,7 @@ export default async function OrganizationPage({ params }: Props) {
         ) : null}
 
         <DuesSummary organizationId={organization.id} />
+        <CertificatePanel actor={actor} organizationId={organization.id} />
 
         <section hidden={!can("members:read")} aria-labelledby="membres-titre" className="space-y-4">
           <h2 id="membres-titre" className="text-2xl">
