@@ -3,6 +3,7 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { awardLabelIfEligible, lockLabelFile } from "@/lib/label/award";
 import { installCurrentQuestionnaire } from "@/lib/questionnaire/current";
 import { findOpenRound } from "@/lib/rounds/open-round";
+import { setDues } from "@/tests/support/candidacy";
 import { insertTerritories } from "@/tests/support/world";
 import { DEMO_COMMUNES } from "./organizations";
 import { seedDemoCandidacies } from "./seed-candidacy";
@@ -38,18 +39,17 @@ describe("the candidacy demo", () => {
     expect(await db.correspondentOpinion.count()).toBe(1);
     expect(await db.assessment.count({ where: { status: "COMPLETED" } })).toBe(3);
 
-    // The dues demo (issue 11, run by seedDemo) paid Meyreuil by transfer before the approval:
-    // the approval awarded the label, once.
+    // The dues demo (issue 11) pays Meyreuil by transfer: the label, once.
     const meyreuil = await db.organization.findUniqueOrThrow({ where: { territoryCode: DEMO_COMMUNES.MEYREUIL } });
     const round = (await findOpenRound(db))!;
-    expect(await db.label.count()).toBe(1);
-    expect(await db.label.count({ where: { organizationId: meyreuil.id, roundId: round.id } })).toBe(1);
-    // Awarding again finds the label and creates nothing.
+    expect(await db.label.count()).toBe(0);
+    await setDues(db, meyreuil.id, round.id, "DUE");
     await db.$transaction(async (tx) => {
       await lockLabelFile(tx, meyreuil.id);
-      expect(await awardLabelIfEligible(tx, { organizationId: meyreuil.id, roundId: round.id, actorId: null })).toMatchObject({ created: false });
+      await tx.dues.update({ where: { organizationId_roundId: { organizationId: meyreuil.id, roundId: round.id } }, data: { status: "PAID", paidAt: new Date() } });
+      await awardLabelIfEligible(tx, { organizationId: meyreuil.id, roundId: round.id, actorId: null });
     });
-    expect(await db.label.count()).toBe(1);
+    expect(await db.label.count({ where: { organizationId: meyreuil.id } })).toBe(1);
 
     const before = await Promise.all([db.candidacy.count(), db.candidacyRevision.count(), db.reviewDecision.count(), db.action.count()]);
     expect(await seedDemoCandidacies(db)).toBe(false);

@@ -2,7 +2,6 @@
 // Idempotent; switched off in production (SEED_DEMO=false, default when APP_ENV=production).
 import type { Db } from "@/lib/db/create-client";
 import type { AssociationRole, OrganizationRole } from "@/lib/db/generated/client";
-import { seedDuesDemo } from "./seed-dues";
 import { DEFAULT_PROGRESSION_CRITERIA } from "@/lib/progression/criteria";
 
 export const DEMO_ROUND_YEAR = 2026;
@@ -146,7 +145,5 @@ export async function seedDemo(db: Db): Promise<{ roundYear: number; accounts: s
     // Some thirty statements on the embedded database: on a loaded machine they exceed Prisma's 5 s.
   }, { timeout: 30_000, maxWait: 30_000 });
 
-  // Dues (issue 11): Saint-Antonin's invoice to pay, Meyreuil paid by transfer.
-  await seedDuesDemo(db);
   return { roundYear: DEMO_ROUND_YEAR, accounts: DEMO_ACCOUNTS.map((account) => account.email) };
 }

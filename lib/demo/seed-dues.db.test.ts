@@ -19,6 +19,7 @@ afterAll(() => db.$disconnect());
 describe("the dues demo", () => {
   it("gives Saint-Antonin an unpaid invoice and Meyreuil a transfer that paid it, once; the treasurer sees both", async () => {
     await seedDemo(db);
+    await seedDuesDemo(db);
     const counts = () => Promise.all([db.invoice.count(), db.payment.count(), db.outboxMessage.count(), db.auditEvent.count()]);
     const before = await counts();
     await seedDuesDemo(db);

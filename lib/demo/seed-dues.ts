@@ -1,6 +1,7 @@
 // Demo of the dues: Saint-Antonin-sur-Bayon has an issued, unpaid invoice; Meyreuil has paid by
 // transfer (its label is awarded by whichever of this seed and the candidacy demo runs second,
 // through awardLabelIfEligible). The demo treasurer sees both. Idempotent, through the domain.
+// Run by the launcher (lib/runtime/prepare-database.ts) after the candidacy demo.
 import { loadActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/create-client";
 import { issueInvoice } from "@/lib/dues/invoices";

@@ -4,6 +4,7 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { importTerritories, needsTerritoryImport } from "@/lib/territories/import";
 import { seedDemoActivity } from "@/lib/demo/seed-activity";
+import { seedDuesDemo } from "@/lib/demo/seed-dues";
 import { seedDemoCandidacies } from "@/lib/demo/seed-candidacy";
 import { seedPublicDemo } from "@/lib/demo/seed-public";
 import { seedDemoCertificates } from "@/lib/demo/seed-certificates";
@@ -36,6 +37,12 @@ export async function prepareDatabase(url: string, options: PrepareOptions): Pro
     if (freshDemo && (await seedDemoActivity(db))) log("Dossier de démonstration de Saint-Antonin-sur-Bayon rempli à moitié.");
     // Candidacy and review (issue 12): Rognes waiting, Vauvenargues returned, Meyreuil approved.
     if (freshDemo && (await seedDemoCandidacies(db))) log("Candidatures de démonstration : Rognes, Vauvenargues, Meyreuil.");
+    // Dues (issue 11), after the candidacies: Saint-Antonin's invoice to pay, Meyreuil paid by
+    // transfer — its approved candidacy then gets the label (awardLabelIfEligible).
+    if (freshDemo) {
+      await seedDuesDemo(db);
+      log("Cotisations de démonstration : facture de Saint-Antonin-sur-Bayon, virement de Meyreuil.");
+    }
     // Certificates (issue 13), once Meyreuil's label exists: its certificate now (no waiting for
     // the job queue, which starts after), and Puyloubier's revoked one.
     if (freshDemo && (await seedDemoCertificates(db))) log("Certificats de démonstration : Meyreuil délivré, Puyloubier révoqué.");

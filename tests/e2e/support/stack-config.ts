@@ -21,3 +21,7 @@ export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
 export const OIDC_CLIENT_ID = "ccd-e2e";
 export const OIDC_CLIENT_SECRET = "e2e-client-secret-not-used-anywhere-else";
 export const OIDC_REDIRECT_URI = `${APP_URL}/api/auth/callback/proconnect`;
+
+/** A local fake of Stripe (tests/support/fake-stripe.ts): the card payment's API, page and webhook. */
+export const STRIPE_PORT = port("E2E_STRIPE_PORT", APP_PORT + 23_000);
+export const STRIPE_URL = `http://127.0.0.1:${STRIPE_PORT}`;

@@ -5,6 +5,7 @@
 // Signals are forwarded to the application; the servers are closed and their ports freed
 // when it exits, whatever the reason.
 import { spawn } from "node:child_process";
+import { FakeStripe } from "../../support/fake-stripe";
 import { startMailServer } from "./mail-server";
 import { startOidcServer } from "./oidc-server";
 import {
@@ -15,6 +16,8 @@ import {
   OIDC_PORT,
   OIDC_REDIRECT_URI,
   SMTP_PORT,
+  APP_URL,
+  STRIPE_PORT,
 } from "./stack-config";
 
 const log = (line: string) => console.log(`[e2e-stack] ${line}`);
@@ -33,6 +36,9 @@ async function main() {
     throw error;
   });
   log(`OpenID Connect ${OIDC_ISSUER}`);
+  // Card payments: the real Stripe SDK talks to a local fake, which signs its webhooks.
+  const stripe = await new FakeStripe(STRIPE_PORT, `${APP_URL}/api/stripe/webhook`).start();
+  log(`Stripe (factice) ${stripe.baseUrl}`);
 
   const app = spawn("npm", ["start"], {
     stdio: "inherit",
@@ -45,11 +51,14 @@ async function main() {
       // The tests stand where a reverse proxy would: each browser context announces its own
       // client address in X-Forwarded-For (fixtures.ts), believed as one trusted hop.
       TRUSTED_PROXY_HOPS: "1",
+      // The outbox worker runs inside `npm start`; tests read its mail within a second or so.
+      OUTBOX_POLL_MS: process.env.OUTBOX_POLL_MS ?? "300",
+      ...stripe.env,
     },
   });
 
   let closing: Promise<void> | undefined;
-  const closeServers = () => (closing ??= Promise.all([mail.close(), oidc.close()]).then(() => undefined));
+  const closeServers = () => (closing ??= Promise.all([mail.close(), oidc.close(), stripe.stop()]).then(() => undefined));
 
   const exited = new Promise<number>((resolve) => {
     app.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
