@@ -67,6 +67,7 @@ describe("route handlers that change data", () => {
   // Not called by browsers, so no cookie to abuse: each says how it authenticates instead.
   const EXEMPT: Record<string, string> = {
     "api/stripe/webhook/route.ts": "called by Stripe server to server, authenticated by the Stripe-Signature of the raw body",
+    "verifier/[serial]/comparaison/route.ts": "changes nothing: compares an uploaded PDF with a stored hash, no session, its own body cap",
   };
   it("all use lib/http/guard", () => {
     const mutating = routes(root).filter((file) => /export\s+(async\s+)?(function|const)\s+(POST|PUT|PATCH|DELETE)\b|export\s*\{[^}]*\b(POST|PUT|PATCH|DELETE)\b/.test(readFileSync(file, "utf8")));
