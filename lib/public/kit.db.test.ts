@@ -31,7 +31,7 @@ describe("the communication kit", () => {
 
     const candidacy = await db.candidacy.create({ data: { organizationId: organization.id, roundId: round.id, status: "APPROVED", revision: 1, submittedAt: new Date() } });
     const label = await db.label.create({ data: { organizationId: organization.id, roundId: round.id, candidacyId: candidacy.id, validUntil: round.labelValidUntil } });
-    await db.certificate.create({ data: { labelId: label.id, serial: "CCD-2026-7KQ4-M9XH", pdf: new Uint8Array([37]), sha256: "0".repeat(64) } });
+    await db.certificate.create({ data: { labelId: label.id, serial: "CCD-2026-7KQ4-M9XH", pdf: new Uint8Array([37]), sha256: "0".repeat(64), issuedAt: new Date() } });
 
     const kit = await getCommunicationKit(db, champion, organization.id, APP_URL);
     expect(kit.label).toMatchObject({ year: 2026, certificateSerial: "CCD-2026-7KQ4-M9XH", validUntilLabel: "31 décembre 2027" });

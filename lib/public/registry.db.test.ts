@@ -45,7 +45,7 @@ async function labelled(code: string, year: number, options: { serial?: string; 
     data: { organizationId, roundId, candidacyId: candidacy.id, awardedAt: options.awardedAt ?? new Date(`${year}-05-02T10:00:00Z`), validUntil: round.labelValidUntil },
   });
   if (options.serial) {
-    await db.certificate.create({ data: { labelId: label.id, serial: options.serial, pdf: new Uint8Array([37, 80, 68, 70]), sha256: "0".repeat(64) } });
+    await db.certificate.create({ data: { labelId: label.id, serial: options.serial, pdf: new Uint8Array([37, 80, 68, 70]), sha256: "0".repeat(64), issuedAt: new Date() } });
   }
   return label;
 }

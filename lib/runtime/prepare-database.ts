@@ -6,7 +6,6 @@ import { importTerritories, needsTerritoryImport } from "@/lib/territories/impor
 import { seedDemoActivity } from "@/lib/demo/seed-activity";
 import { seedDuesDemo } from "@/lib/demo/seed-dues";
 import { seedDemoCandidacies } from "@/lib/demo/seed-candidacy";
-import { seedPublicDemo } from "@/lib/demo/seed-public";
 import { seedDemoCertificates } from "@/lib/demo/seed-certificates";
 import { seedDemo, isDemoSeeded } from "@/lib/demo/seed-demo";
 import { seedRenewalDemo } from "@/lib/demo/seed-renewal";
@@ -49,8 +48,6 @@ export async function prepareDatabase(url: string, options: PrepareOptions): Pro
     // Renewal demo (issue 14): Peynier, labelled in 2025, renews in 2026. Needs the 2026 questionnaire.
     // Idempotent and cheap once done, so a demo database seeded before this feature gets it too.
     if (options.seedDemo && (await seedRenewalDemo(db))) log("Renouvellement de démonstration : Peynier, labellisée en 2025, renouvelle en 2026.");
-    // Public pages (issue 15): last, and only when no other demo made a label (lib/demo/seed-public.ts).
-    if (freshDemo && (await seedPublicDemo(db))) log("Vitrine publique de démonstration : Meyreuil labellisée, Puyloubier retirée.");
   } finally {
     await db.$disconnect();
   }

@@ -1,8 +1,8 @@
 // The public face of the label, as an inhabitant and as a commune use it: the registry by name
 // and by département with the keyboard only, the territory page and its verification link, the
 // map and its table, the badge; the organization's badge snippet and poster; axe everywhere.
-// Demo data: Meyreuil labelled with a certificate, Puyloubier revoked (the certificate demo, or
-// lib/demo/seed-public.ts when no demo made a label). The serial is read from the open data;
+// Demo data: Meyreuil labelled with a certificate, Puyloubier revoked (the certificate demo,
+// lib/demo/seed-certificates.ts). The serial is read from the open data;
 // while no certificate demo is merged (candidacy demo only: a label, no certificate yet), the
 // steps that need it check what the pages say instead ("en cours d'émission").
 import { execFileSync } from "node:child_process";

@@ -22,7 +22,7 @@ export async function labelOfA(world: World): Promise<{ labelId: string; serial:
   const candidacy = await db.candidacy.create({ data: { organizationId: world.A.id, roundId: round.id, status: "APPROVED", revision: 1, submittedAt: new Date() } });
   const label = await db.label.create({ data: { organizationId: world.A.id, roundId: round.id, candidacyId: candidacy.id, validUntil: round.labelValidUntil } });
   const serial = `CCD-2091-${label.id.slice(-8).toUpperCase()}`;
-  await db.certificate.create({ data: { labelId: label.id, serial, pdf: new Uint8Array([37, 80, 68, 70]), sha256: "0".repeat(64) } });
+  await db.certificate.create({ data: { labelId: label.id, serial, pdf: new Uint8Array([37, 80, 68, 70]), sha256: "0".repeat(64), issuedAt: new Date() } });
   // What issues 12 and 13 do after a label or certificate change.
   publicLabelDataChanged();
   return { labelId: label.id, serial };

@@ -162,6 +162,13 @@ const PUBLIC_PAGES: Record<string, { why: string; params?: (world: World) => Pro
     params: async (world) => ({ token: (await world.newInvitation(world.A, "invitee.pages@isolation.test")).token }),
   },
   "/champion/[token]": { why: "the token is the capability, bound to the designated address", params: async () => ({ token: "jeton-invente-0123456789abcdef" }) },
+  "/cotisation": { why: "public dues calculator: the round's tiers, which the association publishes" },
+  "/donnees": { why: "open data page: the public list of labelled territories and its schema" },
+  "/labellisees/[[...page]]": { why: "public registry of valid labels (lib/public/registry.ts reads only public fields)" },
+  "/labellisees/recherche": { why: "public registry, filtered: the same public fields" },
+  "/territoires/[code]": { why: "a territory's public label history and verification link, nothing private", params: async (world) => ({ code: world.A.territoryCode }) },
+  "/verifier": { why: "public certificate verification form (a serial, checked before any lookup)" },
+  "/verifier/[serial]": { why: "a certificate's public status: what is printed on the paper, nothing more", params: async () => ({ serial: "CCD-2026-7KQ4-M9XH" }) },
 };
 
 async function otherPages(): Promise<string[]> {
