@@ -162,13 +162,14 @@ const PUBLIC_PAGES: Record<string, { why: string; params?: (world: World) => Pro
     params: async (world) => ({ token: (await world.newInvitation(world.A, "invitee.pages@isolation.test")).token }),
   },
   "/champion/[token]": { why: "the token is the capability, bound to the designated address", params: async () => ({ token: "jeton-invente-0123456789abcdef" }) },
-  "/cotisation": { why: "public dues calculator: the round's tiers, which the association publishes" },
-  "/donnees": { why: "open data page: the public list of labelled territories and its schema" },
-  "/labellisees/[[...page]]": { why: "public registry of valid labels (lib/public/registry.ts reads only public fields)" },
-  "/labellisees/recherche": { why: "public registry, filtered: the same public fields" },
-  "/territoires/[code]": { why: "a territory's public label history and verification link, nothing private", params: async (world) => ({ code: world.A.territoryCode }) },
-  "/verifier": { why: "public certificate verification form (a serial, checked before any lookup)" },
-  "/verifier/[serial]": { why: "a certificate's public status: what is printed on the paper, nothing more", params: async () => ({ serial: "CCD-2026-7KQ4-M9XH" }) },
+  // Public pages of issues 11, 13 and 15: built from public data (labels, certificates, dues tiers).
+  "/cotisation": { why: "the dues tiers of the round, public so a commune knows the amount before joining" },
+  "/donnees": { why: "open data: the list of labelled territories and its schema" },
+  "/labellisees/[[...page]]": { why: "public list of labelled territories", params: async () => ({}) },
+  "/labellisees/recherche": { why: "search over the public list of labelled territories" },
+  "/territoires/[code]": { why: "a territory's public page: official data and its label, if any", params: async (world) => ({ code: world.A.territoryCode }) },
+  "/verifier": { why: "certificate verification for anyone, without an account" },
+  "/verifier/[serial]": { why: "one certificate's public status; a forged serial is simply unknown", params: async () => ({ serial: "CCD-2026-INVENTE" }) },
 };
 
 async function otherPages(): Promise<string[]> {
