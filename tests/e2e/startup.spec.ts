@@ -57,7 +57,10 @@ test("APP_ENV=demo : bandeau sur chaque page, boîte mail limitée aux adresses 
       .poll(async () => (await fetch(`${base}/`).then((response) => response.status, () => 0)), { timeout: 240_000, intervals: [1000] })
       .toBe(200);
 
-    for (const path of ["/", "/connexion", "/mentions-legales"]) {
+    // Pages rendered per request show the mode they run in. Static public pages (issue 15) carry
+    // the mode of the build: this test reuses the suite's local-mode build, so it reads the
+    // dynamic ones; a demo instance is built by its own `npm start` with APP_ENV=demo.
+    for (const path of ["/connexion", "/connexion/verification"]) {
       const html = await (await fetch(`${base}${path}`)).text();
       expect.soft(html, path).toContain("<strong>Démonstration</strong>");
     }
