@@ -33,7 +33,7 @@ beforeAll(async () => {
     },
   });
   await createOpenRound(db, 2026);
-  const candidacy = await db.candidacy.create({ data: { organizationId, roundId: round2025.id, status: "APPROVED", submittedAt: new Date("2025-06-01T08:00:00Z") } });
+  const candidacy = await db.candidacy.create({ data: { organizationId, roundId: round2025.id, status: "APPROVED", revision: 1, submittedAt: new Date("2025-06-01T08:00:00Z") } });
   const label = await db.label.create({
     data: { organizationId, roundId: round2025.id, candidacyId: candidacy.id, awardedAt: new Date("2025-06-20T08:00:00Z"), validUntil: round2025.labelValidUntil },
   });
@@ -79,7 +79,7 @@ describe("renewal reminders", () => {
   it("queue nothing once the organization renewed, nor for a revoked label", async () => {
     await db.outboxMessage.deleteMany();
     const round2026 = await db.round.findUniqueOrThrow({ where: { year: 2026 } });
-    const candidacy = await db.candidacy.create({ data: { organizationId, roundId: round2026.id, status: "SUBMITTED", submittedAt: new Date("2026-11-02T08:00:00Z") } });
+    const candidacy = await db.candidacy.create({ data: { organizationId, roundId: round2026.id, status: "SUBMITTED", revision: 1, submittedAt: new Date("2026-11-02T08:00:00Z") } });
     expect(await queueRenewalReminders(db, new Date("2026-12-01T07:00:00Z"))).toMatchObject({ messages: 0 });
     await db.candidacy.delete({ where: { id: candidacy.id } });
     await db.label.update({ where: { id: labelId }, data: { revokedAt: new Date("2026-11-01T00:00:00Z"), revokeReason: "Test" } });
