@@ -7,7 +7,7 @@
 // need to control every attribute for RGAA.
 
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { parseTerritoryQuery, territorySearchQuerySchema } from "@/lib/territories/search-query";
+import { checkTerritoryQuery, parseTerritoryQuery } from "@/lib/territories/search-query";
 import { departmentLabel, postcodesLabel, territoryKindLabel } from "./territory-labels";
 import { TerritorySummary } from "./territory-summary";
 import type { TerritorySearchResponse, TerritorySearchResult } from "./territory-types";
@@ -136,17 +136,16 @@ export function TerritorySearch({
     setSelected(null);
     cancelPending();
     // The server's own rules, checked here first: a pasted page of text never travels in a URL.
-    const parsed = territorySearchQuerySchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
+    const checked = checkTerritoryQuery(value);
+    if (!checked.ok) {
       // "Too short" is not an error while someone is still typing: the hint says it.
-      if (issue?.code === "too_big") {
-        showError(`${issue.message} Saisissez seulement le nom, le code postal ou le code INSEE de la collectivité.`);
+      if (checked.problem === "tooLong") {
+        showError(`${checked.message} Saisissez seulement le nom, le code postal ou le code INSEE de la collectivité.`);
       }
       else resetResults();
       return;
     }
-    const text = parsed.data;
+    const text = checked.query;
     timerRef.current = setTimeout(() => void runSearch(text), DEBOUNCE_MS);
   }
 

@@ -4,7 +4,8 @@
 // SIREN, a postcode — with the same normalization and the same keys as the import.
 import { z } from "zod";
 import { searchKeysFor, spelledOutEpciName } from "@/lib/territories/normalize";
-import { parseTerritoryQuery, territorySearchQuerySchema } from "@/lib/territories/search-query";
+import { territorySearchQuerySchema } from "@/lib/territories/query-schema";
+import { parseTerritoryQuery } from "@/lib/territories/search-query";
 import type { PublicLabel, RegistryFilters } from "./types";
 
 export const REGISTRY_PAGE_SIZE = 20;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseTerritoryQuery, territorySearchQuerySchema } from "./search-query";
+import { territorySearchQuerySchema } from "./query-schema";
+import { checkTerritoryQuery, parseTerritoryQuery } from "./search-query";
 
 function messageFor(input: unknown): string | undefined {
   const result = territorySearchQuerySchema.safeParse(input);
@@ -31,6 +32,15 @@ describe("territorySearchQuerySchema", () => {
     for (const input of [undefined, null, 42, {}, ["paris"]]) {
       expect(messageFor(input)).toMatch(/^Saisissez le nom, le code postal ou le code INSEE/);
     }
+  });
+});
+
+describe("checkTerritoryQuery (the browser's check)", () => {
+  it("says which rule a query breaks, as the server would", () => {
+    expect(checkTerritoryQuery("  Rognes ")).toEqual({ ok: true, query: "Rognes" });
+    expect(checkTerritoryQuery("l'")).toMatchObject({ ok: false, problem: "tooShort" });
+    expect(checkTerritoryQuery("x".repeat(101))).toMatchObject({ ok: false, problem: "tooLong" });
+    expect(checkTerritoryQuery(42)).toMatchObject({ ok: false, problem: "notText" });
   });
 });
 

@@ -1,22 +1,30 @@
 // What a territory search accepts, shared by the search form (browser) and the server: this
-// module must stay free of database imports so client components can use it.
-import { z } from "zod";
+// module must stay free of database imports (and of zod) so client components can use it.
 import { normalizeSearchText } from "./normalize";
+
+// No zod here: this module is in the home page's bundle, and the rule is three lines. The zod
+// schema the server validates with (query-schema.ts) is built on `checkTerritoryQuery`.
 
 export const TERRITORY_QUERY_MAX_LENGTH = 100;
 
-export const territorySearchQuerySchema = z
-  .string({ error: "Saisissez le nom, le code postal ou le code INSEE d'une commune ou d'une intercommunalité." })
-  .trim()
-  // abort: a very long query gets this one message, without normalizing all of it.
-  .max(TERRITORY_QUERY_MAX_LENGTH, {
-    error: `La recherche est limitée à ${TERRITORY_QUERY_MAX_LENGTH} caractères.`,
-    abort: true,
-  })
+export const TERRITORY_QUERY_MESSAGES = {
+  notText: "Saisissez le nom, le code postal ou le code INSEE d'une commune ou d'une intercommunalité.",
+  tooLong: `La recherche est limitée à ${TERRITORY_QUERY_MAX_LENGTH} caractères.`,
+  tooShort: "Saisissez au moins 2 caractères.",
+} as const;
+
+export type TerritoryQueryCheck = { ok: true; query: string } | { ok: false; problem: "notText" | "tooLong" | "tooShort"; message: string };
+
+/** The trimmed query, or why it cannot be searched (a very long text is not normalized). */
+export function checkTerritoryQuery(input: unknown): TerritoryQueryCheck {
+  const refuse = (problem: "notText" | "tooLong" | "tooShort") => ({ ok: false as const, problem, message: TERRITORY_QUERY_MESSAGES[problem] });
+  if (typeof input !== "string") return refuse("notText");
+  const query = input.trim();
+  if (query.length > TERRITORY_QUERY_MAX_LENGTH) return refuse("tooLong");
   // Counted on letters and digits: "l'" or "--" alone cannot find anything.
-  .refine((query) => normalizeSearchText(query).replace(/ /g, "").length >= 2, {
-    error: "Saisissez au moins 2 caractères.",
-  });
+  if (normalizeSearchText(query).replace(/ /g, "").length < 2) return refuse("tooShort");
+  return { ok: true, query };
+}
 
 export type ParsedTerritoryQuery = {
   /** The normalized text, compared with the search keys. */

@@ -9,9 +9,11 @@
 import type { Db } from "@/lib/db/create-client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { EpciKind } from "./cog";
-import { parseTerritoryQuery, territorySearchQuerySchema, type ParsedTerritoryQuery } from "./search-query";
+import { territorySearchQuerySchema } from "./query-schema";
+import { parseTerritoryQuery, type ParsedTerritoryQuery } from "./search-query";
 
-export { territorySearchQuerySchema, parseTerritoryQuery } from "./search-query";
+export { territorySearchQuerySchema } from "./query-schema";
+export { parseTerritoryQuery } from "./search-query";
 
 export const DEFAULT_SEARCH_LIMIT = 10;
 export const MAX_SEARCH_LIMIT = 20;
