@@ -32,7 +32,9 @@ export default defineConfig(async () => {
       testTimeout: 60_000,
       hookTimeout: 180_000,
       // As Playwright does in CI: one retry for a database test that lost a race with the 2-core
-      // machine's load; a real failure still fails twice.
+      // machine's load; a real failure still fails twice, and Vitest lists what it retried. The
+      // one case seen failing (openRoundAction) was not load but two arranges sharing a year,
+      // fixed in tests/isolation/cases-dues.ts.
       retry: process.env.CI === "true" ? 1 : 0,
     },
   });

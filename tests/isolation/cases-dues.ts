@@ -137,8 +137,11 @@ export const DUES_CASES: IsolationCases = {
     kind: "association",
     permission: "round:manage",
     arrange: async (world) => {
-      // Rounds are 2021–2100 (check constraint); createRoundAction takes 2030–2089.
-      const year = 2090 + Math.floor(Math.random() * 11);
+      // A year of its own: other cases keep rounds in 2030–2089 (createRoundAction), 2091
+      // (labels), 2094 (progression), 2098–2100 (open, close, carry over). A random 2090–2100
+      // here once replaced the 2100 draft by one without questionnaire: openRoundAction's
+      // positive control then failed, one run in eleven.
+      const year = 2093;
       await world.db.duesTier.deleteMany({ where: { round: { year, status: "DRAFT" } } });
       await world.db.round.deleteMany({ where: { year, status: "DRAFT" } });
       const round = await world.db.round.create({

@@ -6,7 +6,7 @@ import type { IsolationCases, PageCase } from "./case-types";
 import { openRound2026 } from "./open-round";
 import type { World } from "./world";
 
-/** A round in preparation, in a year no other case creates, opens or closes (they use 2030–2089 and 2098–2100). */
+/** A round in preparation, in a year no other case creates, opens or closes (they use 2030–2089, 2091, 2093 and 2098–2100). */
 async function draftRound(world: World) {
   const year = 2094;
   const existing = await world.db.round.findUnique({ where: { year }, select: { id: true, status: true } });
