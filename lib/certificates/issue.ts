@@ -16,6 +16,7 @@ import { certificateTerritory, mayorAndSecretary, territorySelect } from "./reco
 import { renderCertificate, type CertificateContent } from "./render";
 import { generateSerial } from "./serial";
 import { signPdf, signingIdentity } from "./signing";
+import { changingPublicLabels } from "@/lib/public/cache";
 
 export const CERTIFICATE_ISSUE_JOB = "certificate.issue";
 export type CertificateIssueJobData = { labelId: string };
@@ -127,7 +128,7 @@ export async function issueCertificate(db: Db, labelId: string, timings?: IssueT
     const pdf = await signPdf(unsigned, { reason: `Certificat ${certificate.serial} du label Commune Cyber Dynamique`, location: "France", signingTime: issuedAt }, identity);
     const signed = performance.now();
     const sha256 = createHash("sha256").update(pdf).digest("hex");
-    const issuedNow = await db.$transaction(async (tx) => {
+    const issuedNow = await changingPublicLabels(db.$transaction(async (tx) => {
       const stored = await tx.certificate.updateMany({ where: { id: certificate.id, issuedAt: null }, data: { pdf: Buffer.from(pdf), sha256, issuedAt, lastError: null } });
       if (stored.count === 0) return false;
       const label = await tx.label.findUniqueOrThrow({ where: { id: labelId }, select: { organizationId: true, round: { select: { year: true } } } });
@@ -155,7 +156,7 @@ export async function issueCertificate(db: Db, labelId: string, timings?: IssueT
         });
       }
       return true;
-    });
+    }));
     const measured = { renderMs: rendered - started, signMs: signed - rendered, storeMs: performance.now() - signed };
     if (timings) Object.assign(timings, measured);
     if (issuedNow) timingsObserver?.(measured);

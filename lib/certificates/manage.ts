@@ -14,6 +14,7 @@ import { queueEmail } from "@/lib/notifications/outbox";
 import { scheduleCertificateIssue } from "./jobs";
 import { mayorAndSecretary } from "./records";
 import { generateSerial } from "./serial";
+import { changingPublicLabels } from "@/lib/public/cache";
 
 const NOT_FOUND = "Ce certificat n'existe pas, ou vous n'y avez pas accès.";
 
@@ -39,7 +40,7 @@ async function certificateOf(db: Db | Prisma.TransactionClient, certificateId: s
 export async function revokeLabel(db: Db, actor: Actor, input: { certificateId: string; reason: string }) {
   const found = await certificateOf(db, input.certificateId);
   await requirePermission(db, actor, found.label.organizationId, "certificate:manage");
-  return db.$transaction(async (tx) => {
+  return changingPublicLabels(db.$transaction(async (tx) => {
     const revokedAt = new Date();
     const revoked = await tx.label.updateMany({ where: { id: found.labelId, revokedAt: null }, data: { revokedAt, revokeReason: input.reason, revokedById: actor.userId } });
     if (revoked.count === 0) throw new DomainError("Ce label est déjà retiré : la page de vérification l'indique déjà.");
@@ -55,7 +56,7 @@ export async function revokeLabel(db: Db, actor: Actor, input: { certificateId: 
       await queueEmail(tx, { to, template: "certificate.revoked", data: { labelId: found.labelId }, idempotencyKey: `label.revoked:${found.labelId}:${to}`, organizationId: found.label.organizationId });
     }
     return { labelId: found.labelId, revokedAt };
-  });
+  }));
 }
 
 /**
@@ -104,7 +105,7 @@ export async function recordHologram(db: Db, actor: Actor, input: { certificateI
   if (found.label.revokedAt) throw new DomainError("Ce label est retiré : son certificat ne reçoit plus d'hologramme.", "hologramNumber");
   if (found.hologramNumber === input.hologramNumber) return { hologramNumber: found.hologramNumber };
   try {
-    return await db.$transaction(async (tx) => {
+    return await changingPublicLabels(db.$transaction(async (tx) => {
       await tx.certificate.update({
         where: { id: found.id },
         data: { hologramNumber: input.hologramNumber, hologramRecordedAt: new Date(), hologramRecordedById: actor.userId },
@@ -118,7 +119,7 @@ export async function recordHologram(db: Db, actor: Actor, input: { certificateI
         data: { serial: found.serial, hologramNumber: input.hologramNumber, previous: found.hologramNumber },
       });
       return { hologramNumber: input.hologramNumber };
-    });
+    }));
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new DomainError("Ce numéro d'hologramme est déjà enregistré sur un autre certificat : relisez le numéro imprimé sur l'hologramme.", "hologramNumber");

@@ -17,6 +17,7 @@ import { MONEY_TRANSACTION } from "./numbering";
 import { formatEuros } from "./money";
 import type { Buyer } from "./pdf";
 import { recordTransferSchema } from "./schemas";
+import { changingPublicLabels } from "@/lib/public/cache";
 
 type Tx = Prisma.TransactionClient;
 
@@ -85,7 +86,7 @@ export async function recordTransfer(db: Db, actor: ActorGrants, raw: TransferIn
   if (Number.isNaN(receivedAt.getTime()) || receivedAt.getTime() > Date.now() + 24 * 3600_000) {
     throw new DomainError("La date de réception ne peut pas être dans le futur.", "receivedOn");
   }
-  return db.$transaction(async (tx) => {
+  return changingPublicLabels(db.$transaction(async (tx) => {
     await lockLabelFile(tx, organizationId);
     const dues = await tx.dues.findUniqueOrThrow({ where: { id: input.duesId }, select: { id: true, status: true, amountCents: true, paidCents: true } });
     if (dues.status === "CANCELLED") {
@@ -125,7 +126,7 @@ export async function recordTransfer(db: Db, actor: ActorGrants, raw: TransferIn
       });
     }
     return { organizationId, paymentId: payment.id, ...settlement };
-  }, MONEY_TRANSACTION);
+  }, MONEY_TRANSACTION));
 }
 
 /** The sentence the treasurer reads after recording. */

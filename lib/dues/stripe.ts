@@ -20,6 +20,7 @@ import { currentInvoiceWhere } from "./invoices";
 import { MONEY_TRANSACTION } from "./numbering";
 import { lineDescription } from "./pdf";
 import { settleDues } from "./payments";
+import { changingPublicLabels } from "@/lib/public/cache";
 
 type Tx = Prisma.TransactionClient;
 
@@ -152,7 +153,7 @@ async function applySessionEvent(db: Db, event: Stripe.Event, session: Stripe.Ch
       : event.type === "checkout.session.async_payment_failed"
         ? "async_payment_failed"
         : "expired";
-  return db.$transaction(async (tx) => {
+  return changingPublicLabels(db.$transaction(async (tx) => {
     await lockLabelFile(tx, organizationId);
     if (!(await claimEvent(tx, event, outcome))) return { status: 200, outcome: "already_processed" };
     const state = await tx.checkoutSession.findUniqueOrThrow({ where: { id: checkout.id }, select: { status: true } });
@@ -189,7 +190,7 @@ async function applySessionEvent(db: Db, event: Stripe.Event, session: Stripe.Ch
     await recordAudit(tx, { actorId: null, organizationId, action: "dues.card_paid", targetType: "Payment", targetId: payment.id, data: { amountCents: checkout.amountCents, session: checkout.id, event: event.id } });
     await settleDues(tx, checkout.duesId, null);
     return { status: 200, outcome };
-  }, MONEY_TRANSACTION);
+  }, MONEY_TRANSACTION));
 }
 
 async function applyRefund(db: Db, event: Stripe.Event, charge: Stripe.Charge): Promise<WebhookOutcome> {
@@ -199,7 +200,7 @@ async function applyRefund(db: Db, event: Stripe.Event, charge: Stripe.Charge): 
     : null;
   if (!payment) return markProcessed(db, event, "unknown_payment");
   const organizationId = payment.dues.organizationId;
-  return db.$transaction(async (tx) => {
+  return changingPublicLabels(db.$transaction(async (tx) => {
     await lockLabelFile(tx, organizationId);
     if (!(await claimEvent(tx, event, "refund_recorded"))) return { status: 200, outcome: "already_processed" };
     const row = await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { amountCents: true, refundedCents: true } });
@@ -209,7 +210,7 @@ async function applyRefund(db: Db, event: Stripe.Event, charge: Stripe.Charge): 
     await recordAudit(tx, { actorId: null, organizationId, action: "dues.card_refunded", targetType: "Payment", targetId: payment.id, data: { refundedCents, event: event.id } });
     await settleDues(tx, payment.duesId, null);
     return { status: 200, outcome: "refund_recorded" };
-  }, MONEY_TRANSACTION);
+  }, MONEY_TRANSACTION));
 }
 
 /** The return page: what the platform knows of a session (never a proof of payment). */

@@ -3,8 +3,10 @@
 //    PUBLIC_REVALIDATE_SECONDS and on demand through the PUBLIC_LABELS_TAG data tag;
 //  - route handlers (badges, open data) keep their bodies in a small in-process memo for at
 //    most MEMO_TTL_MS, and never past the instant a valid label expires.
-// publicLabelDataChanged() empties both at once: issues 12/13 call it AFTER the transaction that
-// awards, revokes, or (re)issues a certificate commits.
+// publicLabelDataChanged() empties both at once, AFTER the transaction that awards (decision,
+// payment), revokes, issues a certificate or records a hologram commits: those functions wrap
+// their transaction in changingPublicLabels(). In a job process (certificate issuance) only that
+// process's memo is emptied; the web server's pages catch up within PUBLIC_REVALIDATE_SECONDS.
 import { revalidateTag } from "next/cache";
 
 export const PUBLIC_LABELS_TAG = "public-labels";
@@ -45,6 +47,13 @@ export async function memoized<T>(key: string, compute: () => Promise<{ value: T
  * next request. Safe anywhere: outside a Next request (a job worker, a script, a test) only the
  * in-process memo is emptied and pages catch up within PUBLIC_REVALIDATE_SECONDS.
  */
+/** Awaits a write that may change what the public sees of labels, then says so once it committed. */
+export async function changingPublicLabels<T>(write: Promise<T>): Promise<T> {
+  const result = await write;
+  publicLabelDataChanged();
+  return result;
+}
+
 export function publicLabelDataChanged(): void {
   memo.clear();
   try {

@@ -2,6 +2,7 @@
 // memo (route handlers). See ./cache.ts for how changes reach them.
 import "server-only";
 import { unstable_cache } from "next/cache";
+import { findPublicCertificate, type PublicCertificate } from "@/lib/certificates/verification";
 import { getDb } from "@/lib/db/client";
 import { PUBLIC_LABELS_TAG, PUBLIC_REVALIDATE_SECONDS, memoized } from "./cache";
 import { getTerritoryPublicPage, isTerritoryCode, loadPublicLabels, type TerritoryPublicPage } from "./registry";
@@ -17,6 +18,33 @@ export function cachedTerritoryPage(code: string): Promise<TerritoryPublicPage |
   const normalized = code.toUpperCase();
   if (!isTerritoryCode(normalized)) return Promise.resolve(null);
   return unstable_cache(() => getTerritoryPublicPage(getDb(), normalized), ["public-territory-v1", normalized], options)();
+}
+
+/**
+ * For pages: a certificate's public face (null when unknown or not issued yet). Next's data
+ * cache keeps JSON, so the dates come back as strings: they are made dates again here.
+ */
+export async function cachedPublicCertificate(serial: string): Promise<PublicCertificate | null> {
+  const stored = await unstable_cache(() => findPublicCertificate(getDb(), serial), ["public-certificate-v1", serial], options)();
+  return stored ? reviveCertificateDates(stored) : null;
+}
+
+/** The certificate with every date a Date, whether it went through JSON or not. */
+export function reviveCertificateDates(certificate: PublicCertificate): PublicCertificate {
+  const date = (value: Date | string) => new Date(value);
+  const { status } = certificate;
+  return {
+    ...certificate,
+    validFrom: date(certificate.validFrom),
+    validUntil: date(certificate.validUntil),
+    issuedAt: date(certificate.issuedAt),
+    status:
+      status.kind === "valid"
+        ? { ...status, until: date(status.until) }
+        : status.kind === "expired"
+          ? { ...status, on: date(status.on) }
+          : { ...status, at: date(status.at) },
+  };
 }
 
 /** Paris midnight after the last valid day: a cached "valid" must not outlive it. */

@@ -17,6 +17,7 @@ import { queueEmail } from "@/lib/notifications/outbox";
 import { reviewerConflict } from "./access";
 import { ASSIGNMENT_MESSAGES, lockedCandidacy } from "./assignment";
 import { CONFLICT_LABELS, decisionProblem, type CriteriaVerdicts } from "./rules";
+import { changingPublicLabels } from "@/lib/public/cache";
 
 export type DecideInput = {
   candidacyId: string;
@@ -63,7 +64,7 @@ export async function decideCandidacy(db: Db, actor: Actor, input: DecideInput) 
   const problem = decisionProblem(input.outcome, verdicts, reason);
   if (problem) throw new DomainError(problem);
 
-  return db.$transaction(async (tx) => {
+  return changingPublicLabels(db.$transaction(async (tx) => {
     const candidacy = await lockedCandidacy(tx, actor, input.candidacyId, "candidacy:review");
     const conflict = await reviewerConflict(tx, actor.userId, candidacy.organizationId);
     if (conflict) throw new DomainError(CONFLICT_LABELS[conflict]);
@@ -130,7 +131,7 @@ export async function decideCandidacy(db: Db, actor: Actor, input: DecideInput) 
       }
     }
     return { organizationId: candidacy.organizationId, decisionId: decision.id, status, labelled: label !== null };
-  });
+  }));
 }
 
 /** A département correspondent's opinion, which reviewers read beside the file. */

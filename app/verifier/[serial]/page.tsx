@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CompareForm } from "@/components/certificates/compare-form";
@@ -7,11 +6,18 @@ import { SerialSearch } from "@/components/certificates/serial-search";
 import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { allowVerification, clientAddress, RATE_LIMITED_MESSAGE } from "@/lib/certificates/rate-limit";
 import { parseSerial, serialMessage } from "@/lib/certificates/serial";
 import { signingIdentity } from "@/lib/certificates/signing";
-import { findPublicCertificate } from "@/lib/certificates/verification";
-import { getDb } from "@/lib/db/client";
+import { cachedPublicCertificate } from "@/lib/public/cached";
+
+// Rendered on first visit, then served from cache like the territory pages: 60 s, and at once
+// when a certificate or label changes (lib/public/cache.ts). A page served from cache costs no
+// lookup, so it needs no per-address limit; the JSON answer and the file comparison keep theirs.
+export const revalidate = 60;
+
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ serial: string }> };
 
@@ -40,7 +46,7 @@ async function authorityFingerprint(): Promise<{ fingerprint: string; demonstrat
   }
 }
 
-// Public, no session read: everything shown comes from lib/certificates/verification.ts.
+// Public, no session or header read: everything shown comes from lib/certificates/verification.ts.
 export default async function CertificateVerificationPage({ params }: Props) {
   const raw = decoded((await params).serial);
   const parsed = parseSerial(raw);
@@ -57,19 +63,7 @@ export default async function CertificateVerificationPage({ params }: Props) {
       </>
     );
   }
-  if (!(await allowVerification("lookup", clientAddress(await headers())))) {
-    return (
-      <>
-        <PageHeader title="Vérifier un certificat" />
-        <Container className="py-10">
-          <Notice tone="danger" title="Trop de vérifications">
-            <p>{RATE_LIMITED_MESSAGE}</p>
-          </Notice>
-        </Container>
-      </>
-    );
-  }
-  const [certificate, authority] = await Promise.all([findPublicCertificate(getDb(), parsed.serial), authorityFingerprint()]);
+  const [certificate, authority] = await Promise.all([cachedPublicCertificate(parsed.serial), authorityFingerprint()]);
   if (!certificate) notFound();
   const { status } = certificate;
   const tone = status.kind === "valid" ? "success" : "danger";
