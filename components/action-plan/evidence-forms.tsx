@@ -4,18 +4,17 @@
 // its content) or a link. The form keeps what was typed when the server refuses.
 import { useState } from "react";
 import { ActionMessage } from "@/components/forms/action-message";
-import { FileUploadForm } from "@/components/forms/file-upload-form";
+import { FileUploadForm, type UploadAction } from "@/components/forms/file-upload-form";
 import { inputClasses } from "@/components/forms/form-field";
 import { useAction, type ClientActionResult } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import type { EvidenceLinkInput } from "@/lib/action-plan/schemas";
 
-export function EvidenceFileForm({ actionId, action }: { actionId: string; action: (input: FormData) => Promise<ClientActionResult<unknown>> }) {
+export function EvidenceFileForm({ actionId, action }: { actionId: string; action: UploadAction }) {
   return (
     <FileUploadForm
       action={action}
       fields={{ actionId }}
-      tooBig="Le fichier dépasse 10 Mo : réduisez-le (par exemple « Enregistrer sous… PDF réduit ») puis réessayez."
       resetOnSuccess
       file={{
         id: "preuve-fichier",

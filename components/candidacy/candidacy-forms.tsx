@@ -4,7 +4,7 @@
 // and the mayor's submission after a confirmation that lists what will be sent.
 import { useState } from "react";
 import { ActionMessage } from "@/components/forms/action-message";
-import { FileUploadForm } from "@/components/forms/file-upload-form";
+import { FileUploadForm, type UploadAction } from "@/components/forms/file-upload-form";
 import { inputClasses } from "@/components/forms/form-field";
 import { useAction, type ClientActionResult } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
@@ -37,12 +37,11 @@ export function NoteForm({ organizationId, note, action }: { organizationId: str
   );
 }
 
-export function AttachmentForm({ organizationId, action }: { organizationId: string; action: (input: FormData) => Promise<ClientActionResult<unknown>> }) {
+export function AttachmentForm({ organizationId, action }: { organizationId: string; action: UploadAction }) {
   return (
     <FileUploadForm
       action={action}
       fields={{ organizationId }}
-      tooBig="Le fichier dépasse 10 Mo : réduisez-le (par exemple « Enregistrer sous… PDF réduit ») puis réessayez."
       resetOnSuccess
       className="space-y-3"
       file={{ id: "piece-fichier", label: "Fichier", hint: "PDF, PNG ou JPEG, 10 Mo au plus.", accept: "application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg", required: true }}

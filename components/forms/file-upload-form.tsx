@@ -9,6 +9,12 @@ import { FormField } from "./form-field";
 import type { ClientActionResult } from "./use-action";
 import { useFileUpload } from "./use-file-upload";
 
+/** A server action that takes the form's data, file included. */
+export type UploadAction = (input: FormData) => Promise<ClientActionResult<unknown>>;
+
+/** Said when the file is over 10 MB, before anything is sent; a caller taking only PDF can say less. */
+const TOO_BIG = "Le fichier dépasse 10 Mo : réduisez-le (par exemple « Enregistrer sous… PDF réduit ») puis réessayez.";
+
 /** What the browser is told about the file: its id (the hint is `${id}-aide`), words and the types it takes. */
 export type FileInputSpec = {
   id: string;
@@ -23,7 +29,7 @@ export type FileInputSpec = {
 export function FileUploadForm({
   action,
   fields,
-  tooBig,
+  tooBig = TOO_BIG,
   resetOnSuccess,
   file,
   submitLabel,
@@ -31,9 +37,9 @@ export function FileUploadForm({
   className = "space-y-4",
   children,
 }: {
-  action: (input: FormData) => Promise<ClientActionResult<unknown>>;
+  action: UploadAction;
   fields: Record<string, string>;
-  tooBig: string;
+  tooBig?: string;
   resetOnSuccess?: boolean;
   file: FileInputSpec;
   submitLabel: string;

@@ -2,15 +2,14 @@
 
 // The Gendarmerie's Diagonal summary: date and PDF. The server checks the file's content; this
 // form only spares a pointless upload of an obviously wrong file.
-import { FileUploadForm } from "@/components/forms/file-upload-form";
-import type { ClientActionResult } from "@/components/forms/use-action";
+import { FileUploadForm, type UploadAction } from "@/components/forms/file-upload-form";
 
 export function DiagonalForm({
   organizationId,
   action,
 }: {
   organizationId: string;
-  action: (input: FormData) => Promise<ClientActionResult<unknown>>;
+  action: UploadAction;
 }) {
   return (
     <FileUploadForm
