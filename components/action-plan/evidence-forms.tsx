@@ -4,54 +4,35 @@
 // its content) or a link. The form keeps what was typed when the server refuses.
 import { useState } from "react";
 import { ActionMessage } from "@/components/forms/action-message";
+import { FileUploadForm, type UploadAction } from "@/components/forms/file-upload-form";
 import { inputClasses } from "@/components/forms/form-field";
 import { useAction, type ClientActionResult } from "@/components/forms/use-action";
-import { useFileUpload } from "@/components/forms/use-file-upload";
 import { Button } from "@/components/ui/button";
 import type { EvidenceLinkInput } from "@/lib/action-plan/schemas";
 
-export function EvidenceFileForm({ actionId, action }: { actionId: string; action: (input: FormData) => Promise<ClientActionResult<unknown>> }) {
-  const { onSubmit, pending, result, localError } = useFileUpload(action, {
-    tooBig: "Le fichier dépasse 10 Mo : réduisez-le (par exemple « Enregistrer sous… PDF réduit ») puis réessayez.",
-    fields: { actionId },
-    resetOnSuccess: true,
-  });
-
+export function EvidenceFileForm({ actionId, action }: { actionId: string; action: UploadAction }) {
   return (
-    <form className="space-y-4" onSubmit={onSubmit}>
+    <FileUploadForm
+      action={action}
+      fields={{ actionId }}
+      resetOnSuccess
+      file={{
+        id: "preuve-fichier",
+        label: "Fichier",
+        hint: "PDF ou image (PNG, JPEG), 10 Mo au plus. Un document Word ou un tableur : enregistrez-le d’abord en PDF.",
+        accept: "application/pdf,.pdf,image/png,.png,image/jpeg,.jpg,.jpeg",
+        fullWidth: true,
+      }}
+      submitLabel="Joindre le fichier"
+      submitVariant="secondary"
+    >
       <div>
         <label htmlFor="preuve-fichier-libelle" className="block font-semibold">
           Ce que montre le fichier
         </label>
         <input id="preuve-fichier-libelle" name="label" type="text" maxLength={200} placeholder="Par exemple : Charte signée" className={inputClasses} />
       </div>
-      <div>
-        <label htmlFor="preuve-fichier" className="block font-semibold">
-          Fichier
-        </label>
-        <p id="preuve-fichier-aide" className="text-sm text-ink-muted">
-          PDF ou image (PNG, JPEG), 10 Mo au plus. Un document Word ou un tableur : enregistrez-le d’abord en PDF.
-        </p>
-        <input
-          id="preuve-fichier"
-          name="file"
-          type="file"
-          accept="application/pdf,.pdf,image/png,.png,image/jpeg,.jpg,.jpeg"
-          aria-describedby="preuve-fichier-aide"
-          className="mt-1 block w-full max-w-full"
-        />
-      </div>
-      {localError ? (
-        <p role="alert" className="font-semibold text-danger-700">
-          {localError}
-        </p>
-      ) : (
-        <ActionMessage result={result} />
-      )}
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Envoi…" : "Joindre le fichier"}
-      </Button>
-    </form>
+    </FileUploadForm>
   );
 }
 

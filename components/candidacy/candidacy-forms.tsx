@@ -4,9 +4,9 @@
 // and the mayor's submission after a confirmation that lists what will be sent.
 import { useState } from "react";
 import { ActionMessage } from "@/components/forms/action-message";
+import { FileUploadForm, type UploadAction } from "@/components/forms/file-upload-form";
 import { inputClasses } from "@/components/forms/form-field";
 import { useAction, type ClientActionResult } from "@/components/forms/use-action";
-import { useFileUpload } from "@/components/forms/use-file-upload";
 import { Button } from "@/components/ui/button";
 
 type Action<I> = (input: I) => Promise<ClientActionResult<unknown>>;
@@ -37,40 +37,24 @@ export function NoteForm({ organizationId, note, action }: { organizationId: str
   );
 }
 
-export function AttachmentForm({ organizationId, action }: { organizationId: string; action: (input: FormData) => Promise<ClientActionResult<unknown>> }) {
-  const { onSubmit, pending, result, localError } = useFileUpload(action, {
-    tooBig: "Le fichier dépasse 10 Mo : réduisez-le (par exemple « Enregistrer sous… PDF réduit ») puis réessayez.",
-    fields: { organizationId },
-    resetOnSuccess: true,
-  });
+export function AttachmentForm({ organizationId, action }: { organizationId: string; action: UploadAction }) {
   return (
-    <form className="space-y-3" onSubmit={onSubmit}>
+    <FileUploadForm
+      action={action}
+      fields={{ organizationId }}
+      resetOnSuccess
+      className="space-y-3"
+      file={{ id: "piece-fichier", label: "Fichier", hint: "PDF, PNG ou JPEG, 10 Mo au plus.", accept: "application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg", required: true }}
+      submitLabel="Joindre la pièce"
+      submitVariant="secondary"
+    >
       <div>
         <label htmlFor="piece-libelle" className="block font-semibold">
           Description de la pièce
         </label>
         <input id="piece-libelle" name="label" required minLength={2} maxLength={120} placeholder="Délibération du conseil municipal" className={inputClasses} />
       </div>
-      <div>
-        <label htmlFor="piece-fichier" className="block font-semibold">
-          Fichier
-        </label>
-        <p id="piece-fichier-aide" className="text-sm text-ink-muted">
-          PDF, PNG ou JPEG, 10 Mo au plus.
-        </p>
-        <input id="piece-fichier" name="file" type="file" required accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg" aria-describedby="piece-fichier-aide" className="mt-1 block" />
-      </div>
-      {localError ? (
-        <p role="alert" className="font-semibold text-danger-700">
-          {localError}
-        </p>
-      ) : (
-        <ActionMessage result={result} />
-      )}
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Envoi…" : "Joindre la pièce"}
-      </Button>
-    </form>
+    </FileUploadForm>
   );
 }
 

@@ -1,3 +1,4 @@
+import { DataTable, type Column } from "@/components/ui/data-table";
 import type { ChampionDesignationView } from "@/lib/champion/designation";
 
 const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
@@ -21,50 +22,34 @@ function startOf(designation: ChampionDesignationView): Date {
   return designation.status !== "DECLINED" && designation.respondedAt ? designation.respondedAt : designation.createdAt;
 }
 
+const columns: Column<ChampionDesignationView>[] = [
+  {
+    header: "Personne",
+    cell: (designation) => (
+      <>
+        <span className="font-semibold">{designation.name}</span>
+        <br />
+        <span className="text-sm text-ink-muted">{designation.email}</span>
+      </>
+    ),
+  },
+  { header: "Fonction", cell: (designation) => `${designation.function} (${designation.isElected ? "élu" : "agent"})` },
+  { header: "Du", cell: (designation) => day.format(startOf(designation)), className: "whitespace-nowrap" },
+  { header: "Au", cell: (designation) => (designation.endedAt ? day.format(designation.endedAt) : "—"), className: "whitespace-nowrap" },
+  { header: "Fin", cell: ending },
+];
+
 /** Former Champions and designations that did not go through, newest first. */
 export function ChampionHistory({ designations }: { designations: ChampionDesignationView[] }) {
   if (designations.length === 0) return <p>Aucun ancien Cyber Champion ni désignation passée.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left">
-        <caption className="sr-only">Anciens Cyber Champions et désignations passées, de la plus récente à la plus ancienne</caption>
-        <thead>
-          <tr className="border-b-2 border-line">
-            <th scope="col" className="py-2 pr-4">
-              Personne
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Fonction
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Du
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Au
-            </th>
-            <th scope="col" className="py-2">
-              Fin
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {designations.map((designation) => (
-            <tr key={designation.id} className="border-b border-line align-top">
-              <td className="py-2 pr-4">
-                <span className="font-semibold">{designation.name}</span>
-                <br />
-                <span className="text-sm text-ink-muted">{designation.email}</span>
-              </td>
-              <td className="py-2 pr-4">
-                {designation.function} ({designation.isElected ? "élu" : "agent"})
-              </td>
-              <td className="py-2 pr-4 whitespace-nowrap">{day.format(startOf(designation))}</td>
-              <td className="py-2 pr-4 whitespace-nowrap">{designation.endedAt ? day.format(designation.endedAt) : "—"}</td>
-              <td className="py-2">{ending(designation)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Anciens Cyber Champions et désignations passées, de la plus récente à la plus ancienne"
+        columns={columns}
+        rows={designations}
+        rowClassName="align-top"
+      />
     </div>
   );
 }

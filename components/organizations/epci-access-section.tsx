@@ -1,15 +1,14 @@
 // « Mutualisation » on a commune's page: who at its intercommunality can act on its file, what
 // they did, and the switch that lets the commune say no (lib/organizations/epci-access.ts).
+import { AuditTable } from "@/components/audit/audit-table";
 import { ActionButton } from "@/components/forms/action-button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import type { ClientActionResult } from "@/components/forms/use-action";
-import { AUDIT_ACTION_LABELS } from "@/lib/audit/list";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { getEpciAccess } from "@/lib/organizations/epci-access";
 
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 const dayFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 type Props = {
@@ -83,31 +82,7 @@ export async function EpciAccessSection({ actor, organizationId, action }: Props
       {access.activity.length > 0 ? (
         <>
           <h3 className="text-xl">Ce que les référents ont fait sur votre dossier, et les réglages de l’accès</h3>
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">Actions des référents de {epciName} et réglages de leur accès</caption>
-            <thead>
-              <tr className="border-b-2 border-line">
-                <th scope="col" className="py-2 pr-4">
-                  Date
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Qui
-                </th>
-                <th scope="col" className="py-2">
-                  Quoi
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {access.activity.map((event) => (
-                <tr key={event.id} className="border-b border-line">
-                  <td className="py-2 pr-4">{dateFormat.format(event.createdAt)}</td>
-                  <td className="py-2 pr-4">{event.actor?.name ?? event.actor?.email ?? "—"}</td>
-                  <td className="py-2">{AUDIT_ACTION_LABELS[event.action] ?? event.action}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AuditTable events={access.activity} caption={`Actions des référents de ${epciName} et réglages de leur accès`} />
         </>
       ) : null}
     </section>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AuditTable } from "@/components/audit/audit-table";
 import { CriteriaPanel } from "@/components/candidacy/criteria-panel";
 import { BadgeSnippetPanel } from "@/components/public/badge-snippet-panel";
 import { DuesSummary } from "@/components/dues/dues-summary";
@@ -17,7 +18,7 @@ import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { AUDIT_ACTION_LABELS, listOrganizationAudit } from "@/lib/audit/list";
+import { listOrganizationAudit } from "@/lib/audit/list";
 import { orNotFound } from "@/lib/auth/not-found";
 import { getLabelCriteria } from "@/lib/candidacy/criteria";
 import { requireActorOrRedirect } from "@/lib/auth/session";
@@ -221,32 +222,7 @@ export default async function OrganizationPage({ params }: Props) {
             <h2 id="journal-titre" className="text-2xl">
               Journal
             </h2>
-            {audit.length === 0 ? <p>Aucun événement pour l’instant.</p> : null}
-            <table hidden={audit.length === 0} className="w-full border-collapse text-left">
-              <caption className="sr-only">Derniers événements de l’organisation</caption>
-              <thead>
-                <tr className="border-b-2 border-line">
-                  <th scope="col" className="py-2 pr-4">
-                    Date
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Qui
-                  </th>
-                  <th scope="col" className="py-2">
-                    Quoi
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {audit.map((event) => (
-                  <tr key={event.id} className="border-b border-line">
-                    <td className="py-2 pr-4">{dateFormat.format(event.createdAt)}</td>
-                    <td className="py-2 pr-4">{event.actor?.name ?? event.actor?.email ?? "—"}</td>
-                    <td className="py-2">{AUDIT_ACTION_LABELS[event.action] ?? event.action}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AuditTable events={audit} caption="Derniers événements de l’organisation" empty="Aucun événement pour l’instant." />
           </section>
         ) : null}
       </Container>
