@@ -1,13 +1,19 @@
 // Asking for a sign-in link: validation, rate limits, and the e-mail itself.
 import type { Db } from "@/lib/db/create-client";
 import type { Email } from "@/lib/notifications/mailer";
+import { type RateLimit, consumeRateLimit, purgeExpiredRateLimitsNowAndThen } from "@/lib/http/rate-limit";
 import { mailboxKey } from "./mailbox";
-import { SIGN_IN_LIMITS, consumeRateLimit, purgeExpiredRateLimitsNowAndThen } from "./rate-limit";
 
 export { emailSchema } from "./schemas";
 
 /** Magic links are short-lived (and single-use: next-auth deletes the token when used). */
 export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
+
+/** Sign-in e-mails: per address, and per IP (a school or a mairie may share one). */
+export const SIGN_IN_LIMITS = {
+  perEmail: { limit: 5, windowMs: 15 * 60_000 },
+  perIp: { limit: 30, windowMs: 15 * 60_000 },
+} satisfies Record<string, RateLimit>;
 
 /**
  * Whether a sign-in e-mail may be sent now, counted on the mailbox (so "Maire+1@" and

@@ -1,13 +1,15 @@
-// Public verification is open to anyone without an account: limits per client address, kept
-// in memory (rate-limiter-flexible) so that a lookup costs no write. Each instance counts its
+// Public verification is open to anyone without an account: limits per client address, counted
+// in memory (lib/http/rate-limit.ts) so that a lookup costs no write. Each instance counts its
 // own clients, which is enough to keep one scraper from walking the serials.
 import "server-only";
 import { env } from "@/lib/config/env";
 import { UNKNOWN_CLIENT, clientAddressOf } from "@/lib/http/client-address";
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { type RateLimit, consumeRateLimitInMemory } from "@/lib/http/rate-limit";
 
-const lookups = new RateLimiterMemory({ keyPrefix: "certificate-lookup", points: 60, duration: 60 });
-const comparisons = new RateLimiterMemory({ keyPrefix: "certificate-compare", points: 20, duration: 60 });
+export const VERIFICATION_LIMITS = {
+  lookup: { limit: 60, windowMs: 60_000 },
+  compare: { limit: 20, windowMs: 60_000 },
+} satisfies Record<string, RateLimit>;
 
 export const RATE_LIMITED_MESSAGE = "Trop de vérifications en peu de temps depuis votre connexion : patientez une minute puis réessayez.";
 
@@ -24,11 +26,6 @@ export function clientAddress(headers: Headers): string {
 }
 
 /** True while the address is within its limit; the caller answers 429 otherwise. */
-export async function allowVerification(kind: "lookup" | "compare", address: string): Promise<boolean> {
-  try {
-    await (kind === "lookup" ? lookups : comparisons).consume(address);
-    return true;
-  } catch {
-    return false;
-  }
+export function allowVerification(kind: keyof typeof VERIFICATION_LIMITS, address: string): Promise<boolean> {
+  return consumeRateLimitInMemory(`certificate-${kind}:${address}`, VERIFICATION_LIMITS[kind]);
 }

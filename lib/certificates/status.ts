@@ -1,7 +1,10 @@
 // What a certificate is worth today, in one rule: revoked (the label was withdrawn) before
 // replaced (a reissue made a new serial) before expired (past the label's validity) before
-// valid. Pure, so the verification page, the JSON answer and the organization's panel agree.
-// Browser-safe.
+// valid. Revocation and expiry are the label's own rule (lib/label/validity.ts: Paris calendar
+// days), so the verification page says "valide" exactly while the registry shows the label;
+// the certificate adds only its replacement and the revocation's reason. Pure, so the
+// verification page, the JSON answer and the organization's panel agree. Browser-safe.
+import { labelStateAt } from "@/lib/label/validity";
 
 export type CertificateStatusInput = {
   validFrom: Date;
@@ -19,11 +22,12 @@ export type CertificateStatus =
   | { kind: "replaced"; at: Date; by: string };
 
 export function certificateStatus(certificate: CertificateStatusInput, now: Date): CertificateStatus {
-  if (certificate.revokedAt && certificate.revokedAt <= now) {
+  const label = labelStateAt(certificate, now);
+  if (label === "revoked" && certificate.revokedAt) {
     return { kind: "revoked", at: certificate.revokedAt, reason: certificate.revokeReason ?? "" };
   }
   if (certificate.replacedAt && certificate.replacedBySerial) return { kind: "replaced", at: certificate.replacedAt, by: certificate.replacedBySerial };
-  if (now > certificate.validUntil) return { kind: "expired", on: certificate.validUntil };
+  if (label === "expired") return { kind: "expired", on: certificate.validUntil };
   return { kind: "valid", until: certificate.validUntil };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { EMAIL_TEMPLATES } from "@/lib/notifications/templates";
+import { approvedCandidacyWithLabel } from "@/tests/support/candidacy";
 import { createOpenRound, createOrganization, insertTerritories, member } from "@/tests/support/world";
 import type { RenewalReminderData } from "./emails";
 import { enqueueJob } from "@/lib/jobs/enqueue";
@@ -33,9 +34,9 @@ beforeAll(async () => {
     },
   });
   await createOpenRound(db, 2026);
-  const candidacy = await db.candidacy.create({ data: { organizationId, roundId: round2025.id, status: "APPROVED", revision: 1, submittedAt: new Date("2025-06-01T08:00:00Z") } });
-  const label = await db.label.create({
-    data: { organizationId, roundId: round2025.id, candidacyId: candidacy.id, awardedAt: new Date("2025-06-20T08:00:00Z"), validUntil: round2025.labelValidUntil },
+  const { label } = await approvedCandidacyWithLabel(db, organizationId, round2025.id, {
+    submittedAt: new Date("2025-06-01T08:00:00Z"),
+    awardedAt: new Date("2025-06-20T08:00:00Z"),
   });
   labelId = label.id;
 });

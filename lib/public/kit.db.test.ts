@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDeniedError } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { approvedCandidacyWithLabel } from "@/tests/support/candidacy";
 import { createOpenRound, createOrganization, insertTerritories, member, outsider } from "@/tests/support/world";
 import { downloadPoster, getCommunicationKit } from "./kit";
 
@@ -29,8 +30,7 @@ describe("the communication kit", () => {
     expect(before).toMatchObject({ label: null, snippet: null, pressRelease: null, files: [] });
     expect(await downloadPoster(db, secretary, organization.id, APP_URL)).toHaveProperty("notFound");
 
-    const candidacy = await db.candidacy.create({ data: { organizationId: organization.id, roundId: round.id, status: "APPROVED", revision: 1, submittedAt: new Date() } });
-    const label = await db.label.create({ data: { organizationId: organization.id, roundId: round.id, candidacyId: candidacy.id, validUntil: round.labelValidUntil } });
+    const { label } = await approvedCandidacyWithLabel(db, organization.id, round.id);
     await db.certificate.create({ data: { labelId: label.id, serial: "CCD-2026-7KQ4-M9XH", pdf: new Uint8Array([37]), sha256: "0".repeat(64), issuedAt: new Date() } });
 
     const kit = await getCommunicationKit(db, champion, organization.id, APP_URL);

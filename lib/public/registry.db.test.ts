@@ -2,6 +2,7 @@
 // the registry, the map counts and the open data, and turns its badge neutral.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { approvedCandidacyWithLabel } from "@/tests/support/candidacy";
 import { createOrganization, insertTerritories } from "@/tests/support/world";
 import { badgeStatusOf } from "./badge";
 import { badgeResponse } from "./badge-http";
@@ -39,10 +40,9 @@ beforeAll(async () => {
 async function labelled(code: string, year: number, options: { serial?: string; awardedAt?: Date } = {}) {
   const organizationId = organizations[code]!;
   const roundId = rounds[year]!;
-  const candidacy = await db.candidacy.create({ data: { organizationId, roundId, status: "APPROVED", revision: 1, submittedAt: new Date(`${year}-05-01T10:00:00Z`) } });
-  const round = await db.round.findUniqueOrThrow({ where: { id: roundId } });
-  const label = await db.label.create({
-    data: { organizationId, roundId, candidacyId: candidacy.id, awardedAt: options.awardedAt ?? new Date(`${year}-05-02T10:00:00Z`), validUntil: round.labelValidUntil },
+  const { label } = await approvedCandidacyWithLabel(db, organizationId, roundId, {
+    submittedAt: new Date(`${year}-05-01T10:00:00Z`),
+    awardedAt: options.awardedAt ?? new Date(`${year}-05-02T10:00:00Z`),
   });
   if (options.serial) {
     await db.certificate.create({ data: { labelId: label.id, serial: options.serial, pdf: new Uint8Array([37, 80, 68, 70]), sha256: "0".repeat(64), issuedAt: new Date() } });

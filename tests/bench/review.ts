@@ -17,6 +17,7 @@ import { listReviewQueue } from "@/lib/review/queue";
 import { getReviewFile } from "@/lib/review/read";
 import { queueFiltersSchema } from "@/lib/review/schemas";
 import type { CandidacySnapshot } from "@/lib/candidacy/snapshot";
+import { candidacySnapshot, snapshotAction } from "@/tests/support/snapshot";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 150);
 const WARM_UP = 10;
@@ -30,16 +31,12 @@ const ms = (value: number) => `${value.toFixed(2).padStart(8)} ms`;
 /** A snapshot the size of a real one: 57 answers, nine themes, five actions with evidence. */
 function sampleSnapshot(): CandidacySnapshot {
   const themes = ["inventaire", "mots-de-passe", "mises-a-jour", "utilisateurs", "neutralisation", "informatique-libertes", "teletravail", "evaluation", "services"];
-  return {
-    format: 1,
+  const base = candidacySnapshot();
+  return candidacySnapshot({
     organization: { id: "x", name: "Commune", territoryCode: "00000", kind: "COMMUNE", population: 1200, departmentCode: "13" },
-    round: { id: "r", year: 2026, name: "Campagne 2026" },
     questionnaire: {
-      met: true,
-      metBy: "assessment",
-      version: { id: "v", key: "2026", title: "IMMUNITE CYBER 2026" },
+      ...base.questionnaire,
       sizeBand: "FROM_1000_TO_3499",
-      status: "COMPLETED",
       completedAt: "2026-10-01T08:00:00.000Z",
       overall: 52,
       themes: themes.map((key, index) => ({ key, title: `Thème ${index + 1}`, score: 30 + index * 5, answered: 6, applicable: 6, dontKnow: index % 3 })),
@@ -51,35 +48,32 @@ function sampleSnapshot(): CandidacySnapshot {
         dontKnow: index % 11 === 0,
         comment: index % 7 === 0 ? "À vérifier avec le prestataire informatique de la commune." : null,
       })),
-      diagonal: null,
     },
     plan: {
       met: true,
       actionCount: 5,
       distinctCriteria: 5,
       missing: [],
-      actions: Array.from({ length: 5 }, (_, index) => ({
-        id: `a-${index}`,
-        title: `Action ${index + 1} du plan de cybersécurité de la commune`,
-        description: "Faire intervenir le prestataire, former les agents, vérifier chaque trimestre.",
-        status: (["DONE", "IN_PROGRESS", "TODO", "TODO", "IN_PROGRESS"] as const)[index]!,
-        priority: "HIGH",
-        progress: [100, 40, 0, 0, 60][index]!,
-        dueOn: "2026-12-15",
-        owner: "Secrétariat de mairie",
-        criteria: [`q-${index}`],
-        completedAt: index === 0 ? "2026-09-01T08:00:00.000Z" : null,
-        evidences: index === 0 ? [{ label: "Charte signée", fileName: "charte.pdf", sha256: "a".repeat(64), url: null }] : [],
-      })),
+      actions: Array.from({ length: 5 }, (_, index) =>
+        snapshotAction(`a-${index}`, {
+          title: `Action ${index + 1} du plan de cybersécurité de la commune`,
+          description: "Faire intervenir le prestataire, former les agents, vérifier chaque trimestre.",
+          status: (["DONE", "IN_PROGRESS", "TODO", "TODO", "IN_PROGRESS"] as const)[index]!,
+          priority: "HIGH",
+          progress: [100, 40, 0, 0, 60][index]!,
+          dueOn: "2026-12-15",
+          owner: "Secrétariat de mairie",
+          criteria: [`q-${index}`],
+          completedAt: index === 0 ? "2026-09-01T08:00:00.000Z" : null,
+          evidences: index === 0 ? [{ label: "Charte signée", fileName: "charte.pdf", sha256: "a".repeat(64), url: null }] : [],
+        }),
+      ),
     },
     champion: { met: true, name: "Claire Bernard", function: "Conseillère municipale", isElected: true, acceptedAt: "2026-06-01T08:00:00.000Z" },
     dues: { met: false, paidAt: null, amountCents: 10000, invoiceNumber: "2026-000123" },
     note: "Le conseil municipal a délibéré sur la démarche.",
-    attachments: [],
-    submittedBy: { id: "u", name: "Maire" },
     submittedAt: "2026-10-02T08:00:00.000Z",
-    progression: null,
-  };
+  });
 }
 
 async function prepare(db: Db): Promise<{ roundId: string; candidacies: number }> {

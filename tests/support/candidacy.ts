@@ -68,3 +68,23 @@ export async function completeFile(db: Db, organizationId: string, secretary: Ac
 }
 
 export const QUESTION_KEY = (index: number) => QUESTION_KEYS[index]!;
+
+/**
+ * An APPROVED candidacy of the round and its label, valid until the round says, written
+ * directly (the review and the dues make them in the product: lib/label/award.ts).
+ */
+export async function approvedCandidacyWithLabel(
+  db: Db,
+  organizationId: string,
+  roundId: string,
+  options: { isRenewal?: boolean; submittedAt?: Date; awardedAt?: Date } = {},
+) {
+  const round = await db.round.findUniqueOrThrow({ where: { id: roundId }, select: { labelValidUntil: true } });
+  const candidacy = await db.candidacy.create({
+    data: { organizationId, roundId, status: "APPROVED", revision: 1, isRenewal: options.isRenewal ?? false, submittedAt: options.submittedAt ?? new Date() },
+  });
+  const label = await db.label.create({
+    data: { organizationId, roundId, candidacyId: candidacy.id, validUntil: round.labelValidUntil, ...(options.awardedAt ? { awardedAt: options.awardedAt } : {}) },
+  });
+  return { candidacy, label };
+}

@@ -1,17 +1,14 @@
-// A labelled organization for certificate tests: the candidacy APPROVED and the Label row are
-// written directly (the review and dues features make them in the product).
+// A labelled organization for certificate tests: its mayor, its secretary, and the approved
+// candidacy with its label (tests/support/candidacy.ts).
 import type { Db } from "@/lib/db/create-client";
+import { approvedCandidacyWithLabel } from "./candidacy";
 import { createOrganization, member } from "./world";
 
 export async function labelledOrganization(db: Db, territoryCode: string, roundId: string, options: { isRenewal?: boolean } = {}) {
   const organization = await createOrganization(db, territoryCode);
   const mayor = await member(db, organization.id, "MAYOR");
   const secretary = await member(db, organization.id, "SECRETARY");
-  const round = await db.round.findUniqueOrThrow({ where: { id: roundId }, select: { labelValidUntil: true } });
-  const candidacy = await db.candidacy.create({
-    data: { organizationId: organization.id, roundId, status: "APPROVED", revision: 1, isRenewal: options.isRenewal ?? false, submittedAt: new Date() },
-  });
-  const label = await db.label.create({ data: { organizationId: organization.id, roundId, candidacyId: candidacy.id, validUntil: round.labelValidUntil } });
+  const { candidacy, label } = await approvedCandidacyWithLabel(db, organization.id, roundId, options);
   return { organization, mayor, secretary, candidacy, label };
 }
 

@@ -5,6 +5,7 @@ import { consumeRateLimit, purgeExpiredRateLimits } from "./rate-limit";
 const db = createPrismaClient(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
 
+// The same rule counted in memory is tested in rate-limit.test.ts.
 describe("consumeRateLimit", () => {
   const rule = { limit: 3, windowMs: 60_000 };
   const t0 = new Date("2026-11-22T10:00:00Z");

@@ -1,23 +1,22 @@
-// Fixed-window rate limits kept in the database, so every instance of the application shares
-// them. One atomic statement per hit.
+// Fixed-window rate limits, one rule (`RateLimit`: so many hits per window, per key) counted in
+// one of two places chosen by what a hit may cost:
+//  - consumeRateLimit: in the database, so every instance of the application shares the
+//    count (sign-in e-mails). One atomic statement per hit.
+//  - consumeRateLimitInMemory: in this process, so a hit costs no write (public certificate
+//    verification, open to anyone). Each instance counts its own clients.
 //
-// Why not rate-limiter-flexible (installed)? Its PostgreSQL store wants its own `pg` pool and
-// creates its table itself, outside our migrations — a second pool on the embedded database,
-// which serves one statement at a time. Its Prisma store fits better but spends two
+// Why not rate-limiter-flexible's database stores? Its PostgreSQL store wants its own `pg` pool
+// and creates its table itself, outside our migrations — a second pool on the embedded
+// database, which serves one statement at a time. Its Prisma store fits better but spends two
 // statements per hit (delete the expired row, then upsert) and purges on a timer per limiter
 // instance. One INSERT … ON CONFLICT, already tested under concurrency, plus the purge below,
-// is less code to trust.
+// is less code to trust. Its memory store counts the same fixed window and is used as it is.
 import type { Db } from "@/lib/db/create-client";
+import { RateLimiterMemory } from "rate-limiter-flexible";
 
 export type RateLimit = { limit: number; windowMs: number };
 
-/** Sign-in e-mails: per address, and per IP (a school or a mairie may share one). */
-export const SIGN_IN_LIMITS = {
-  perEmail: { limit: 5, windowMs: 15 * 60_000 },
-  perIp: { limit: 30, windowMs: 15 * 60_000 },
-} satisfies Record<string, RateLimit>;
-
-/** Counts a hit on `key`; true when it is still within the limit. */
+/** Counts a hit on `key` in the database; true when it is still within the limit. */
 export async function consumeRateLimit(db: Db, key: string, { limit, windowMs }: RateLimit, now = new Date()): Promise<boolean> {
   const resetAt = new Date(now.getTime() + windowMs);
   const rows = await db.$queryRaw<{ count: number }[]>`
@@ -27,6 +26,25 @@ export async function consumeRateLimit(db: Db, key: string, { limit, windowMs }:
       "resetAt" = CASE WHEN "RateLimitBucket"."resetAt" <= ${now} THEN ${resetAt} ELSE "RateLimitBucket"."resetAt" END
     RETURNING "count"`;
   return (rows[0]?.count ?? Infinity) <= limit;
+}
+
+/** One memory counter per rule; it forgets each key when its window ends. */
+const memoryCounters = new Map<string, RateLimiterMemory>();
+
+/** Counts a hit on `key` in this process; true when it is still within the limit. */
+export async function consumeRateLimitInMemory(key: string, { limit, windowMs }: RateLimit): Promise<boolean> {
+  const rule = `${limit}/${windowMs}`;
+  let counter = memoryCounters.get(rule);
+  if (!counter) {
+    counter = new RateLimiterMemory({ keyPrefix: rule, points: limit, duration: windowMs / 1000 });
+    memoryCounters.set(rule, counter);
+  }
+  try {
+    await counter.consume(key);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Expired buckets are dead weight: removed now and then. */
