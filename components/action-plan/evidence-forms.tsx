@@ -21,7 +21,6 @@ export function EvidenceFileForm({ actionId, action }: { actionId: string; actio
         label: "Fichier",
         hint: "PDF ou image (PNG, JPEG), 10 Mo au plus. Un document Word ou un tableur : enregistrez-le d’abord en PDF.",
         accept: "application/pdf,.pdf,image/png,.png,image/jpeg,.jpg,.jpeg",
-        fullWidth: true,
       }}
       submitLabel="Joindre le fichier"
       submitVariant="secondary"

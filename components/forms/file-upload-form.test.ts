@@ -25,7 +25,7 @@ describe("FileUploadForm", () => {
     expect(html.indexOf('id="piece-libelle"')).toBeLessThan(html.indexOf('id="piece-fichier"'));
     expect(html).toContain('<label for="piece-fichier" class="block font-semibold">Fichier</label>');
     expect(html).toContain('<p id="piece-fichier-aide" class="text-sm text-ink-muted">PDF, 10 Mo au plus.</p>');
-    expect(html).toMatch(/<input id="piece-fichier" type="file" required="" accept="application\/pdf" aria-describedby="piece-fichier-aide" class="mt-1 block" name="file"\/>/);
+    expect(html).toMatch(/<input id="piece-fichier" type="file" required="" accept="application\/pdf" aria-describedby="piece-fichier-aide" class="mt-1 block w-full max-w-full" name="file"\/>/);
     expect(html).toContain(">Joindre la pièce</button>");
   });
 });

@@ -22,8 +22,6 @@ export type FileInputSpec = {
   hint: ReactNode;
   accept: string;
   required?: boolean;
-  /** Stretch the picker to the form's width, so a long file name cannot push it out on a phone. */
-  fullWidth?: boolean;
 };
 
 export function FileUploadForm({
@@ -61,7 +59,8 @@ export function FileUploadForm({
             required={file.required}
             accept={file.accept}
             aria-describedby={control.describedBy}
-            className={file.fullWidth ? "mt-1 block w-full max-w-full" : "mt-1 block"}
+            // The form's width, never more: a long file name cannot push the picker out on a phone.
+            className="mt-1 block w-full max-w-full"
           />
         )}
       </FormField>
