@@ -2,7 +2,7 @@
 // unknown serial, 410 Gone for a revoked certificate (as Open Badges does), with the reason.
 // Cacheable by anyone, revalidated each time: the ETag changes with the status.
 import { getDb } from "@/lib/db/client";
-import { allowVerification, clientAddress, RATE_LIMITED_MESSAGE } from "@/lib/certificates/rate-limit";
+import { allowVerification, clientAddress, RATE_LIMITED_MESSAGE, VERIFICATION_LIMITS } from "@/lib/certificates/rate-limit";
 import { parseSerial, serialMessage } from "@/lib/certificates/serial";
 import { certificateEtag, findPublicCertificate, publicCertificateJson } from "@/lib/certificates/verification";
 
@@ -13,7 +13,7 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 }
 
 export async function GET(request: Request, { params }: { params: Promise<{ serial: string }> }) {
-  if (!(await allowVerification("lookup", clientAddress(request.headers)))) return json(429, { error: RATE_LIMITED_MESSAGE }, { "retry-after": "60" });
+  if (!(await allowVerification("lookup", clientAddress(request.headers)))) return json(429, { error: RATE_LIMITED_MESSAGE }, { "retry-after": String(VERIFICATION_LIMITS.lookup.windowMs / 1000) });
   const { serial: raw } = await params;
   const parsed = parseSerial(decodeURIComponent(raw));
   if (!parsed.ok) return json(400, { error: serialMessage(parsed.reason) });
