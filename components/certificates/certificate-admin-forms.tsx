@@ -2,6 +2,7 @@
 // The administrators' forms on one certificate: record the hologram number, reissue or revoke
 // with a reason (the two last ask for a confirmation in words).
 import { useState } from "react";
+import { useActionAnnouncer } from "@/components/forms/action-announcer";
 import { ActionMessage } from "@/components/forms/action-message";
 import { inputClasses } from "@/components/forms/form-field";
 import { useAction, type ClientActionResult } from "@/components/forms/use-action";
@@ -55,7 +56,8 @@ export function ReasonForm({
   kind: "revoke" | "reissue";
   action: Action<{ certificateId: string; reason: string }>;
 }) {
-  const { run, pending, result } = useAction(action);
+  const announce = useActionAnnouncer();
+  const { run, pending, result } = useAction(action, { onResult: announce ?? undefined });
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const id = `${kind}-${certificateId}`;
@@ -103,7 +105,7 @@ export function ReasonForm({
       <Button type="submit" variant={kind === "revoke" ? "primary" : "secondary"} disabled={pending}>
         {pending ? "Un instant…" : words.submit}
       </Button>
-      <ActionMessage result={result} />
+      {announce ? null : <ActionMessage result={result} />}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { useActionAnnouncer } from "./action-announcer";
 import { ActionMessage } from "./action-message";
 import { useAction, type ClientActionResult } from "./use-action";
 
@@ -20,7 +21,10 @@ export function ActionButton<I>({
   variant?: "primary" | "secondary" | "tertiary";
   success?: string;
 }) {
-  const { run, pending, result } = useAction(action);
+  const announce = useActionAnnouncer();
+  const { run, pending, result } = useAction(action, {
+    onResult: announce ? (outcome) => announce(outcome.ok && !outcome.message && success ? { ...outcome, message: success } : outcome) : undefined,
+  });
   return (
     <div className="space-y-2">
       <Button
@@ -33,7 +37,7 @@ export function ActionButton<I>({
       >
         {pending ? "Un instant…" : children}
       </Button>
-      <ActionMessage result={result} success={success} />
+      {announce ? null : <ActionMessage result={result} success={success} />}
     </div>
   );
 }

@@ -11,7 +11,10 @@ export type ClientActionResult<T = unknown> =
  * Runs a server action from a client component: pending state, the French message it returns,
  * and a refresh of the server components once it succeeded.
  */
-export function useAction<I, T>(action: (input: I) => Promise<ClientActionResult<T>>) {
+export function useAction<I, T>(
+  action: (input: I) => Promise<ClientActionResult<T>>,
+  options: { onResult?: (outcome: ClientActionResult<T>) => void } = {},
+) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ClientActionResult<T> | null>(null);
@@ -22,6 +25,7 @@ export function useAction<I, T>(action: (input: I) => Promise<ClientActionResult
         (): ClientActionResult<T> => ({ ok: false, message: "Le serveur ne répond pas : vérifiez votre connexion puis réessayez." }),
       );
       setResult(outcome);
+      options.onResult?.(outcome);
       if (outcome.ok) {
         onSuccess?.(outcome.data);
         router.refresh();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HologramForm, ReasonForm } from "@/components/certificates/certificate-admin-forms";
+import { ActionAnnouncer } from "@/components/forms/action-announcer";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
@@ -72,6 +73,8 @@ export default async function CertificatesAdminPage() {
             {issued.map((certificate) => (
               <li key={certificate.id}>
                 <Card className="space-y-4">
+                  {/* A revoked certificate loses its forms: their message is said here, in the card. */}
+                  <ActionAnnouncer>
                   <div>
                     <h3 className="text-xl">
                       {certificate.organization.name} · <span className="font-mono">{certificate.serial}</span>
@@ -93,6 +96,7 @@ export default async function CertificatesAdminPage() {
                   ) : certificate.hologramNumber ? (
                     <p>Hologramme n° {certificate.hologramNumber}</p>
                   ) : null}
+                  </ActionAnnouncer>
                 </Card>
               </li>
             ))}

@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { formatEuros } from "@/lib/dues/money";
 import { reconciliationOf } from "@/lib/dues/statements";
 import { confirmBankLineAction, ignoreBankLineAction, importStatementAction } from "../actions";
+import { ActionAnnouncer } from "@/components/forms/action-announcer";
 
 export const metadata: Metadata = { title: "Relevés bancaires" };
 
@@ -40,6 +41,8 @@ export default async function StatementsPage() {
           <h2 id="rapprocher-titre" className="text-2xl">
             Virements à rapprocher ({view.pending.length})
           </h2>
+          {/* A confirmed or set-aside line leaves this list: its message is said above it. */}
+          <ActionAnnouncer>
           {view.pending.length === 0 ? <p>Aucun virement en attente.</p> : null}
           <ul className="space-y-4">
             {view.pending.map((line) => (
@@ -68,6 +71,7 @@ export default async function StatementsPage() {
               </li>
             ))}
           </ul>
+          </ActionAnnouncer>
         </section>
 
         {view.decided.length > 0 ? (
