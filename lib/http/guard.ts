@@ -57,15 +57,12 @@ export function refuseCrossSite(request: Request, appUrl: string = env().APP_URL
 
 export type CappedBody = { ok: true; text: string } | { ok: false; response: Response };
 
-/** The body as text, or a 413 as soon as it passes `maxBytes` (announced or actually sent). */
-export async function readCappedText(request: Request, maxBytes: number): Promise<CappedBody> {
-  const tooLarge = (): CappedBody => ({ ok: false, response: jsonRefusal(413, TOO_LARGE_MESSAGE) });
-  const announced = Number(request.headers.get("content-length") ?? "0");
-  if (Number.isFinite(announced) && announced > maxBytes) {
-    await request.body?.cancel().catch(() => {});
-    return tooLarge();
-  }
-  if (!request.body) return { ok: true, text: "" };
+/**
+ * The body's bytes, or null as soon as more than `maxBytes` arrived (the rest is not read, the
+ * stream is cancelled). Throws when the stream itself fails.
+ */
+export async function readCappedBytes(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -75,7 +72,7 @@ export async function readCappedText(request: Request, maxBytes: number): Promis
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      return tooLarge();
+      return null;
     }
     chunks.push(value);
   }
@@ -85,5 +82,18 @@ export async function readCappedText(request: Request, maxBytes: number): Promis
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return bytes;
+}
+
+/** The body as text, or a 413 as soon as it passes `maxBytes` (announced or actually sent). */
+export async function readCappedText(request: Request, maxBytes: number): Promise<CappedBody> {
+  const tooLarge = (): CappedBody => ({ ok: false, response: jsonRefusal(413, TOO_LARGE_MESSAGE) });
+  const announced = Number(request.headers.get("content-length") ?? "0");
+  if (Number.isFinite(announced) && announced > maxBytes) {
+    await request.body?.cancel().catch(() => {});
+    return tooLarge();
+  }
+  const bytes = await readCappedBytes(request, maxBytes);
+  if (!bytes) return tooLarge();
   return { ok: true, text: new TextDecoder().decode(bytes) };
 }

@@ -2,6 +2,7 @@
 // and compared with the stored SHA-256; it is never kept. Size and type are checked before
 // anything is read in full: a bad upload gets a French message, never a 500.
 import { getDb } from "@/lib/db/client";
+import { readCappedBytes } from "@/lib/http/guard";
 import { COMPARISON_MAX_BYTES, COMPARISON_MESSAGES } from "@/lib/certificates/comparison";
 import { allowVerification, clientAddress, RATE_LIMITED_MESSAGE } from "@/lib/certificates/rate-limit";
 import { parseSerial, serialMessage } from "@/lib/certificates/serial";
@@ -9,25 +10,6 @@ import { compareWithIssued } from "@/lib/certificates/verification";
 
 function answer(status: number, body: Record<string, string>) {
   return Response.json(body, { status, headers: { "cache-control": "no-store", "x-content-type-options": "nosniff" } });
-}
-
-/** The body, or null as soon as it passes the limit (the rest is not read). */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 export async function POST(request: Request, { params }: { params: Promise<{ serial: string }> }) {
@@ -39,7 +21,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ ser
   if (declared > COMPARISON_MAX_BYTES) return answer(413, { error: COMPARISON_MESSAGES.tooLarge });
   let bytes: Uint8Array | null;
   try {
-    bytes = await readLimited(request, COMPARISON_MAX_BYTES);
+    bytes = await readCappedBytes(request, COMPARISON_MAX_BYTES);
   } catch {
     return answer(400, { error: COMPARISON_MESSAGES.unreadable });
   }
